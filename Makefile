@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export SECRET_KEY_FOR_TESTS := test-only-secret-key-not-for-production
+
+.PHONY: demo install test lint format messages check-migrations clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C to stop)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	SECRET_KEY=$${SECRET_KEY:-$(SECRET_KEY_FOR_TESTS)} $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check-migrations: install
+	SECRET_KEY=$(SECRET_KEY_FOR_TESTS) $(PY) manage.py makemigrations --check --dry-run
+
+# Needs GNU gettext (xgettext, msgfmt); the compiled .mo files are committed so the demo does not.
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=meetings --ignore=documents --ignore=consultations --no-obsolete
+	for app in meetings documents consultations; do \
+	  (cd $$app && DEBUG=1 ../$(PY) ../manage.py makemessages --all --no-obsolete); done
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

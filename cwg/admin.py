@@ -1,0 +1,45 @@
+from django.contrib import admin
+from reversion.admin import VersionAdmin
+
+from cwg.models import Delegation, MemberState, Officer, Organization, Resolution, WorkingGroup
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(VersionAdmin):
+    list_display = ["code", "name", "contribution_days_before", "posting_days_before"]
+    filter_horizontal = ["mandate_resolutions"]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(VersionAdmin):
+    list_display = ["__str__", "kind", "number", "title"]
+    list_filter = ["kind"]
+    search_fields = ["number", "title"]
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(VersionAdmin):
+    list_display = ["iso_code", "name_en", "name_ar", "itu_region", "development_region"]
+    list_filter = ["itu_region", "development_region"]
+    search_fields = ["iso_code", "name_en", "name_fr", "name_es", "name_ar", "name_ru", "name_zh"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(VersionAdmin):
+    list_display = ["name", "kind", "country"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Officer)
+class OfficerAdmin(VersionAdmin):
+    list_display = ["name", "role", "member_state", "term_start", "term_end", "attends_remotely"]
+    list_filter = ["working_group", "role"]
+    autocomplete_fields = ["member_state", "user"]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(VersionAdmin):
+    list_display = ["user", "member_state", "organization"]
+    autocomplete_fields = ["user", "member_state", "organization"]

@@ -1,0 +1,254 @@
+import reversion
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+UN_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
+
+
+@reversion.register()
+class Resolution(models.Model):
+    """A text that gives the group or ITU a mandate, e.g. Council Resolution 1332."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", _("Council Resolution")
+        PLENIPOTENTIARY = "plenipotentiary", _("Plenipotentiary Resolution")
+        UN_GENERAL_ASSEMBLY = "unga", _("UN General Assembly resolution")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    number = models.CharField(_("number"), max_length=40)
+    title = models.CharField(_("title"), max_length=300)
+    revision = models.CharField(
+        _("revision"), max_length=80, blank=True, help_text=_("e.g. modified 2024")
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+        ordering = ["kind", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "number"], name="resolution_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.UN_GENERAL_ASSEMBLY:
+            return self.number
+        label = f"{self.get_kind_display()} {self.number}"
+        return f"{label} ({self.revision})" if self.revision else label
+
+
+@reversion.register()
+class WorkingGroup(models.Model):
+    code = models.CharField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    mandate = models.TextField(_("mandate"), blank=True)
+    mandate_resolutions = models.ManyToManyField(
+        Resolution, blank=True, related_name="working_groups", verbose_name=_("mandates")
+    )
+    contribution_days_before = models.PositiveSmallIntegerField(
+        _("contributions due (calendar days before the opening)"),
+        default=12,
+        help_text=_("Council Decision 556: 12 days when no translation is needed."),
+    )
+    posting_days_before = models.PositiveSmallIntegerField(
+        _("documents posted (calendar days before the opening)"), default=7
+    )
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@reversion.register()
+class MemberState(models.Model):
+    """An ITU member state. Names come from CLDR (Babel), never typed by hand."""
+
+    class ItuRegion(models.TextChoices):
+        A = "A", _("Region A (Americas)")
+        B = "B", _("Region B (Western Europe)")
+        C = "C", _("Region C (Eastern Europe and Northern Asia)")
+        D = "D", _("Region D (Africa)")
+        E = "E", _("Region E (Asia and Australasia)")
+
+    class DevelopmentRegion(models.TextChoices):
+        AFRICA = "africa", _("Africa")
+        AMERICAS = "americas", _("Americas")
+        ARAB_STATES = "arab_states", _("Arab States")
+        ASIA_PACIFIC = "asia_pacific", _("Asia-Pacific")
+        CIS = "cis", _("CIS")
+        EUROPE = "europe", _("Europe")
+
+    iso_code = models.CharField(_("ISO 3166 code"), max_length=2, unique=True)
+    itu_region = models.CharField(_("ITU region"), max_length=1, choices=ItuRegion.choices)
+    development_region = models.CharField(
+        _("development region"), max_length=20, choices=DevelopmentRegion.choices
+    )
+    name_ar = models.CharField(_("name (Arabic)"), max_length=120)
+    name_zh = models.CharField(_("name (Chinese)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120)
+    name_es = models.CharField(_("name (Spanish)"), max_length=120)
+
+    class Meta:
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
+        ordering = ["name_en"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def name_in(self, language: str) -> str:
+        code = (language or "en").split("-")[0].lower()
+        return getattr(self, f"name_{code}", "") or self.name_en
+
+    @property
+    def name(self) -> str:
+        return self.name_in(get_language() or "en")
+
+
+@reversion.register()
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        SECTOR_MEMBER = "sector_member", _("Sector member")
+        INTERNATIONAL = "international", _("International organization")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        ACADEMIA = "academia", _("Academia")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    country = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("country"),
+    )
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OfficerQuerySet(models.QuerySet):
+    def current(self, *, on=None):
+        day = on or timezone.localdate()
+        return self.filter(Q(term_start__lte=day), Q(term_end__isnull=True) | Q(term_end__gte=day))
+
+
+@reversion.register()
+class Officer(models.Model):
+    """A chair or vice-chair term. A term without an end date is a sitting officer."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.CASCADE, related_name="officers"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="officer_terms",
+        verbose_name=_("sign-in"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="officers", verbose_name=_("country")
+    )
+    term_start = models.DateField(_("term starts"))
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    attends_remotely = models.BooleanField(_("attends remotely"), default=False)
+
+    objects = OfficerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("officer")
+        verbose_name_plural = _("officers")
+        ordering = ["working_group", "role", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["working_group"],
+                condition=Q(role="chair", term_end__isnull=True),
+                name="officer_one_sitting_chair",
+                violation_error_message=_("This working group already has a sitting chair."),
+            ),
+            models.CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_end__gte=models.F("term_start")),
+                name="officer_term_ends_after_start",
+                violation_error_message=_("A term cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+
+@reversion.register()
+class Delegation(models.Model):
+    """A user acting for a member state or for an organization (never both)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegations"
+    )
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegations",
+        verbose_name=_("member state"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegations",
+        verbose_name=_("organization"),
+    )
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(member_state__isnull=False) & Q(organization__isnull=True))
+                | (Q(member_state__isnull=True) & Q(organization__isnull=False)),
+                name="delegation_for_exactly_one_party",
+                violation_error_message=_(
+                    "A delegation acts for one member state or one organization."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "member_state"], name="delegation_unique_state"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "organization"], name="delegation_unique_organization"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} for {self.member_state or self.organization}"
+
+    @property
+    def party(self) -> MemberState | Organization:
+        return self.member_state or self.organization

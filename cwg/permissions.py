@@ -1,0 +1,53 @@
+"""Roles of the working group: the single place that knows group names and officer rules.
+
+Roles come from Django groups (created by a data migration) plus the officer terms; rights on
+single objects come from django-guardian and are granted only in each app's permissions.py.
+"""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.utils import timezone
+
+SECRETARIAT = "Secretariat"
+OFFICERS = "Officers"
+DELEGATES = "Delegates"
+ROLE_GROUPS = (SECRETARIAT, OFFICERS, DELEGATES)
+
+AnyUser = User | AnonymousUser
+
+
+def _group_names(user: AnyUser) -> frozenset[str]:
+    """The user's group names, read once per user object so pages keep a constant query count."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_cwg_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._cwg_group_names = cached
+    return cached
+
+
+def is_secretariat(user: AnyUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or SECRETARIAT in _group_names(user))
+
+
+def is_officer(user: AnyUser) -> bool:
+    return OFFICERS in _group_names(user)
+
+
+def is_delegate(user: AnyUser) -> bool:
+    return DELEGATES in _group_names(user)
+
+
+def is_member(user: AnyUser) -> bool:
+    """Anyone signed in with a role in the group: may read members-only material."""
+    return is_secretariat(user) or bool(_group_names(user) & set(ROLE_GROUPS))
+
+
+def is_chair_of(user: AnyUser, working_group) -> bool:
+    if not user.is_authenticated:
+        return False
+    return (
+        working_group.officers.current(on=timezone.localdate())
+        .filter(user=user, role="chair")
+        .exists()
+    )

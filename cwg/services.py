@@ -1,0 +1,81 @@
+import datetime as dt
+
+import reversion
+from django.contrib.auth.models import Group, User
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from cwg.exceptions import InvalidTransition
+from cwg.models import Delegation, MemberState, Officer, Organization, WorkingGroup
+from cwg.permissions import ROLE_GROUPS
+
+
+@transaction.atomic
+def appoint_officer(
+    *,
+    working_group: WorkingGroup,
+    name: str,
+    role: str,
+    member_state: MemberState,
+    term_start: dt.date,
+    user: User | None = None,
+    attends_remotely: bool = False,
+    by: User | None = None,
+) -> Officer:
+    """Record an officer's term; a second sitting chair is refused by the database constraint."""
+    with reversion.create_revision():
+        try:
+            with transaction.atomic():
+                officer, _created = Officer.objects.update_or_create(
+                    working_group=working_group,
+                    name=name,
+                    role=role,
+                    term_start=term_start,
+                    defaults={
+                        "member_state": member_state,
+                        "user": user,
+                        "attends_remotely": attends_remotely,
+                    },
+                )
+        except IntegrityError as exc:
+            raise InvalidTransition(_("This working group already has a sitting chair.")) from exc
+        if user is not None:
+            user.groups.add(Group.objects.get_or_create(name="Officers")[0])
+        reversion.set_user(by)
+        reversion.set_comment(f"Appointed {name} as {role}")
+    return officer
+
+
+@transaction.atomic
+def enrol_user(
+    *,
+    username: str,
+    password: str,
+    role: str,
+    full_name: str = "",
+    email: str = "",
+    member_state: MemberState | None = None,
+    organization: Organization | None = None,
+    is_staff: bool = False,
+) -> User:
+    """Create or update a sign-in with its role group and, for delegates, its delegation."""
+    if role not in ROLE_GROUPS:
+        raise ValueError(f"Unknown role {role!r}; expected one of {ROLE_GROUPS}")
+    first_name, _sep, last_name = full_name.partition(" ")
+    user, _created = User.objects.update_or_create(
+        username=username,
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "email": email,
+            "is_staff": is_staff,
+        },
+    )
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    if member_state is not None or organization is not None:
+        Delegation.objects.get_or_create(
+            user=user, member_state=member_state, organization=organization
+        )
+    return user

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from cwg import views
+
+app_urls = (
+    [
+        path("", views.home, name="home"),
+    ],
+    "cwg",
+)
+
+urlpatterns = [
+    path("", include(app_urls)),
+    path("meetings/", include("meetings.urls")),
+    path("documents/", include("documents.urls")),
+    path("consultations/", include("consultations.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("cwg.api")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,51 @@
+"""The 43rd and 44th meetings of CWG-WSIS&SDG with their agendas (titles written for the demo)."""
+
+import datetime as dt
+
+from cwg.models import WorkingGroup
+from meetings.models import AgendaItem, Meeting
+
+MEETINGS = {
+    43: (dt.date(2025, 9, 9), dt.date(2025, 9, 10)),
+    44: (dt.date(2026, 1, 15), dt.date(2026, 1, 16)),
+}
+
+AGENDAS = {
+    43: [
+        ("1", "Opening of the meeting"),
+        ("2", "Adoption of the agenda"),
+        ("3", "ITU contribution to the WSIS+20 review"),
+        ("4", "Results of the call for inputs on the WSIS+20 review"),
+        ("5", "Implementation of Council Resolutions 1332 and 1334"),
+        ("6", "Any other business"),
+    ],
+    44: [
+        ("1", "Opening of the meeting"),
+        ("2", "Adoption of the agenda"),
+        ("3", "Outcome of the General Assembly's WSIS+20 review (A/RES/80/173)"),
+        ("4", "Gap analysis of current mandates for Council 2026"),
+        ("5", "WSIS action lines and the SDGs: reports of ITU"),
+        ("6", "Dates of the next meeting and any other business"),
+    ],
+}
+
+
+def load(*, working_group: WorkingGroup) -> list[Meeting]:
+    meetings = []
+    for number, (start, end) in MEETINGS.items():
+        meeting, _created = Meeting.objects.update_or_create(
+            working_group=working_group,
+            number=number,
+            defaults={
+                "start_date": start,
+                "end_date": end,
+                "venue": "ITU headquarters, Geneva",
+                "format": Meeting.Format.HYBRID,
+            },
+        )
+        for order, (item_number, title) in enumerate(AGENDAS[number], start=1):
+            AgendaItem.objects.update_or_create(
+                meeting=meeting, number=item_number, defaults={"title": title, "order": order}
+            )
+        meetings.append(meeting)
+    return meetings

@@ -1,0 +1,102 @@
+import datetime as dt
+import zoneinfo
+
+import reversion
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cwg.models import WorkingGroup
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, *, today: dt.date):
+        return self.filter(end_date__gte=today).order_by("start_date")
+
+    def past(self, *, today: dt.date):
+        return self.filter(end_date__lt=today).order_by("-start_date")
+
+
+@reversion.register(follow=["agenda_items"])
+class Meeting(models.Model):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        HYBRID = "hybrid", _("Hybrid")
+        VIRTUAL = "virtual", _("Virtual")
+
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.PROTECT, related_name="meetings"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    start_date = models.DateField(_("opens on"))
+    end_date = models.DateField(_("closes on"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.HYBRID
+    )
+    contribution_deadline_override = models.DateTimeField(
+        _("contribution deadline (override)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the group's rule (N calendar days before the opening)."),
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["working_group", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["working_group", "number"], name="meeting_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message=_("A meeting cannot close before it opens."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.working_group.code}-{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", kwargs={"number": self.number})
+
+    def _end_of_day_before_opening(self, days: int) -> dt.datetime:
+        day = self.start_date - dt.timedelta(days=days)
+        geneva = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=geneva)
+
+    @property
+    def contribution_deadline(self) -> dt.datetime:
+        """The end of the day N calendar days before the opening (Council Decision 556)."""
+        if self.contribution_deadline_override is not None:
+            return self.contribution_deadline_override
+        return self._end_of_day_before_opening(self.working_group.contribution_days_before)
+
+    @property
+    def posting_deadline(self) -> dt.datetime:
+        return self._end_of_day_before_opening(self.working_group.posting_days_before)
+
+
+@reversion.register()
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.CharField(_("number"), max_length=10)
+    title = models.CharField(_("title"), max_length=300)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="agenda_item_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"

@@ -1,0 +1,134 @@
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.services import missing, why_unavailable
+
+SERVICE_MARKERS = ("postgres", "redis", "worker", "browser")
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_runtest_setup(item):
+    for marker in SERVICE_MARKERS:
+        if item.get_closest_marker(marker):
+            reason = why_unavailable(marker)
+            if reason:
+                missing(reason)
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager_unless_worker(request, settings):
+    """Tasks run in-process in tests, except those that drive a real worker."""
+    from cwg.celery import app
+
+    eager = request.node.get_closest_marker("worker") is None
+    app.conf.task_always_eager = eager
+    settings.CELERY_TASK_ALWAYS_EAGER = eager
+    yield
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Production settings, less what needs a deployment: HTTPS and collected static files."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings):
+    """A real Celery worker in its own process, on the test database and a private queue.
+
+    The queue and node name are private to this test, so workers of other runs on the same
+    Redis never take its tasks, and the readiness ping only counts this worker.
+    """
+    from django.db import connection
+
+    from cwg.celery import app
+
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    node = f"{queue}@{socket.gethostname()}"
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": (
+            f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        ),
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    app.conf.task_default_queue = queue
+    process = subprocess.Popen(  # noqa: S603 - fixed command line, our own worker
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "cwg",
+            "worker",
+            "-Q",
+            queue,
+            "-c",
+            "1",
+            "-n",
+            node,
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while not app.control.ping(timeout=0.5, destination=[node]):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("the Celery worker did not start")
+    yield process
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    app.conf.task_default_queue = "celery"
+
+
+@pytest.fixture
+def working_group(db):
+    from tests.cwg.factories import WorkingGroupFactory
+
+    return WorkingGroupFactory()
+
+
+@pytest.fixture
+def people(working_group):
+    from tests.roles import make_people
+
+    return make_people(working_group)
+
+
+@pytest.fixture
+def as_role(client, people):
+    """as_role("chair") returns the test client signed in as that role (or signed out)."""
+
+    def sign_in(role: str):
+        client.logout()
+        if role != "public":
+            client.force_login(people[role])
+        return client
+
+    return sign_in

@@ -1,0 +1,52 @@
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from cwg.demo import SIGN_INS
+from cwg.models import Officer
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"auth", "cwg", "meetings", "documents", "consultations"}
+    }
+
+
+def test_load_demo_twice_gives_identical_rows():
+    call_command("load_demo", stdout=io.StringIO())
+    first = row_counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert row_counts() == first
+    assert first["cwg.Officer"] == 5
+    assert first["meetings.Meeting"] == 2
+
+
+def test_load_demo_prints_working_sign_ins(capsys):
+    call_command("load_demo")
+    printed = capsys.readouterr().out
+    for sign_in in SIGN_INS:
+        assert f"{sign_in.username}" in printed
+        assert sign_in.password in printed
+        assert authenticate(username=sign_in.username, password=sign_in.password) is not None
+
+
+def test_demo_officers_match_the_group():
+    call_command("load_demo", stdout=io.StringIO())
+    officers = {
+        o.name: (o.role, o.member_state.iso_code, o.attends_remotely)
+        for o in Officer.objects.select_related("member_state")
+    }
+    assert officers == {
+        "Cynthia Lesufi": ("chair", "ZA", False),
+        "Renata Santoyo": ("vice_chair", "BR", False),
+        "Mina Seonmin Jun": ("vice_chair", "KR", False),
+        "Janet Umutesi": ("vice_chair", "RW", True),
+        "Susanna Mattsson": ("vice_chair", "SE", False),
+    }

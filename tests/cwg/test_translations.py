@@ -1,0 +1,39 @@
+"""The message catalogues: compiled files match their sources, and Arabic is complete."""
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUES = sorted(
+    path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in path.parts
+)
+ARABIC = [path for path in CATALOGUES if path.parts[-3] == "ar"]
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+
+
+def test_there_are_catalogues_for_every_language_but_english():
+    languages = {path.parts[-3] for path in CATALOGUES}
+    assert languages == {"ar", "zh_Hans", "fr", "ru", "es"}
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_compiled_catalogue_matches_its_source(po_path):
+    mo_path = po_path.with_suffix(".mo")
+    assert mo_path.exists(), f"run `make messages` to compile {po_path}"
+    source = {e.msgid: e.msgstr for e in polib.pofile(po_path) if e.translated()}
+    compiled = {e.msgid: e.msgstr for e in polib.mofile(mo_path) if e.msgid}
+    assert compiled == source, f"{mo_path} is stale: run `make messages`"
+
+
+@pytest.mark.parametrize("po_path", ARABIC, ids=lambda p: str(p.relative_to(ROOT)))
+def test_arabic_catalogue_is_complete_and_keeps_placeholders(po_path):
+    catalogue = polib.pofile(po_path)
+    assert not catalogue.untranslated_entries()
+    assert not catalogue.fuzzy_entries()
+    for entry in catalogue:
+        assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(
+            PLACEHOLDER.findall(entry.msgid)
+        ), entry.msgid
