@@ -22,7 +22,7 @@ demo: install
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
-	SECRET_KEY=$${SECRET_KEY:-$(SECRET_KEY_FOR_TESTS)} $(PY) -m pytest $(PYTEST_ARGS)
+	SECRET_KEY=$${SECRET_KEY:-$(SECRET_KEY_FOR_TESTS)} SECURE_SSL_REDIRECT=0 $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,14 +1,11 @@
-"""The JSON API's shared parts: one handler turns domain errors into answers; one router."""
+"""The JSON API's shared parts: one handler turns domain errors into answers; the schema."""
 
-from django.urls import include, path
+from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cwg.exceptions import DomainError
-
-router = DefaultRouter()
 
 
 def exception_handler(exc, context):
@@ -18,7 +15,6 @@ def exception_handler(exc, context):
 
 
 urlpatterns = [
-    path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("schema/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]

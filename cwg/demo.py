@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 
+from cwg.member_states import sync_member_states
 from cwg.models import MemberState, Organization, Resolution, WorkingGroup
 from cwg.permissions import DELEGATES, OFFICERS, SECRETARIAT
 from cwg.services import appoint_officer, enrol_user
@@ -84,6 +85,8 @@ SECTOR_MEMBER_NAME = "Nile Delta Telecom (demo sector member)"
 
 
 def load() -> list[DemoSignIn]:
+    if not MemberState.objects.exists():  # a flushed database: the data migration's rows are gone
+        sync_member_states(MemberState)
     group = _load_group()
     states = {
         s.iso_code: s

@@ -19,6 +19,9 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("meetings.api")),
+    path("api/v1/", include("documents.api")),
+    path("api/v1/", include("consultations.api")),
     path("api/", include("cwg.api")),
     path("admin/", admin.site.urls),
 ]

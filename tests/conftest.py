@@ -69,8 +69,10 @@ def celery_worker_process(transactional_db, settings):
         ),
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "CELERY_RESULT_BACKEND": settings.CELERY_BROKER_URL,
     }
     app.conf.task_default_queue = queue
+    app.conf.result_backend = settings.CELERY_BROKER_URL
     process = subprocess.Popen(  # noqa: S603 - fixed command line, our own worker
         [
             sys.executable,

@@ -1,0 +1,3 @@
+"""This app's JSON API under /api/v1/ (Django REST framework, over the same services)."""
+
+urlpatterns: list = []
