@@ -51,3 +51,30 @@ def is_chair_of(user: AnyUser, working_group) -> bool:
         .filter(user=user, role="chair")
         .exists()
     )
+
+
+# The secretariat manages the group's reference data and meetings in the admin; it may read the
+# rest there, but workflow changes (registering, publishing, moderating) go through the services.
+SECRETARIAT_ADMIN_RIGHTS = {
+    "cwg": ("view", "add", "change"),
+    "meetings": ("view", "add", "change"),
+    "documents": ("view",),
+    "consultations": ("view",),
+}
+
+
+def grant_role_permissions() -> None:
+    """Give the Secretariat group its admin rights; safe to run after every migrate."""
+    from django.contrib.auth.models import Group, Permission
+
+    secretariat, _created = Group.objects.get_or_create(name=SECRETARIAT)
+    for group_name in ROLE_GROUPS:
+        Group.objects.get_or_create(name=group_name)
+    for app_label, actions in SECRETARIAT_ADMIN_RIGHTS.items():
+        codename_prefixes = tuple(f"{action}_" for action in actions)
+        permissions = [
+            permission
+            for permission in Permission.objects.filter(content_type__app_label=app_label)
+            if permission.codename.startswith(codename_prefixes)
+        ]
+        secretariat.permissions.add(*permissions)
