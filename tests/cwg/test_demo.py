@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from cwg.demo import SIGN_INS
 from cwg.models import Officer
@@ -34,7 +35,8 @@ def test_load_demo_prints_working_sign_ins(capsys):
     for sign_in in SIGN_INS:
         assert f"{sign_in.username}" in printed
         assert sign_in.password in printed
-        assert authenticate(username=sign_in.username, password=sign_in.password) is not None
+        request = RequestFactory().post("/accounts/login/")
+        assert authenticate(request, username=sign_in.username, password=sign_in.password)
 
 
 def test_demo_officers_match_the_group():
