@@ -7,6 +7,7 @@ from cwg import views
 app_urls = (
     [
         path("", views.home, name="home"),
+        path("healthz/", views.healthz, name="healthz"),
     ],
     "cwg",
 )

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from cwg.selectors import current_officers, the_working_group
 from meetings.selectors import meetings_of
@@ -18,3 +19,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "past_meetings": meetings.past(today=today),
         }
     return render(request, "cwg/home.html", context)
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness probe, and the load benchmark's ceiling (no database, no template)."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -33,6 +33,7 @@ class Row:
 
 MATRIX: dict[str, Row] = {
     "cwg:home": Row(lambda world: reverse("cwg:home"), everyone(OK)),
+    "cwg:healthz": Row(lambda world: reverse("cwg:healthz"), everyone(OK)),
     "meetings:detail": Row(
         lambda world: reverse("meetings:detail", kwargs={"number": world.meeting.number}),
         everyone(OK),

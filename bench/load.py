@@ -1,0 +1,187 @@
+"""Load benchmark: gunicorn + PostgreSQL on 127.0.0.1, driven by locust (headless, bounded).
+
+    SECRET_KEY=x .venv/bin/python bench/load.py [--users 50] [--duration 300] [--quick]
+
+Four runs against one server: the realistic mix at 20 paced users (latency goal: p95 <= 100 ms
+on list and search pages); the mix at --users paced users for --duration (goal: no error); then,
+with no think time so the server is saturated, the mix and the bare view (the ceiling) at
+--users (goal: the mix's throughput >= 0.4x the ceiling's). Prints one table.
+Only 127.0.0.1 is ever contacted.
+"""
+
+import argparse
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8765
+HOST = f"http://127.0.0.1:{PORT}"
+
+
+def recreate_database(url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def wait_until_up(deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{HOST}/healthz/", timeout=1) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("gunicorn did not start")
+
+
+def run_locust(
+    user_class: str, users: int, seconds: int, out: Path, *, saturate: bool = False
+) -> list[dict]:
+    prefix = out / f"{user_class}-{users}-{'saturated' if saturate else 'paced'}"
+    subprocess.run(  # noqa: S603 - our own locust on our own locustfile
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "--host",
+            HOST,
+            "-u",
+            str(users),
+            "-r",
+            str(max(1, users // 5)),
+            "-t",
+            f"{seconds}s",
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "ERROR",
+            user_class,
+        ],
+        cwd=ROOT,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "SATURATE": "1" if saturate else "0"},
+    )
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=300)
+    parser.add_argument("--latency-users", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--quick", action="store_true", help="30-second runs")
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/cwg_bench")
+    options = parser.parse_args()
+    duration = 30 if options.quick else options.duration
+    out = Path(tempfile.mkdtemp(prefix="cwg-load-"))
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key"),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "DATABASE_URL": options.database_url,
+        "STATIC_ROOT": str(out / "static"),
+        "MEDIA_ROOT": str(out / "media"),
+        "AXES_FAILURE_LIMIT": "1000000",  # locust signs in many times from one address
+    }
+    env.pop("CELERY_BROKER_URL", None)
+    recreate_database(options.database_url)
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "load_demo")
+    server = subprocess.Popen(  # noqa: S603 - our own server on loopback
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cwg.wsgi",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(options.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    burst = max(30, duration // 5)
+    try:
+        wait_until_up(time.monotonic() + 60)
+        runs = [
+            ("mix, latency", run_locust("Visitor", options.latency_users, duration // 2, out)),
+            ("mix, load", run_locust("Visitor", options.users, duration, out)),
+            ("mix, saturated", run_locust("Visitor", options.users, burst, out, saturate=True)),
+            ("ceiling", run_locust("Ceiling", options.users, burst, out, saturate=True)),
+        ]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print_table(runs, options)
+
+
+def print_table(runs, options) -> None:
+    print(
+        f"\n{'run':<14} {'page':<24} {'requests':>9} {'errors':>7} {'req/s':>8} "
+        f"{'p50 ms':>7} {'p95 ms':>7}"
+    )
+    totals = {}
+    for label, rows in runs:
+        for row in rows:
+            print(
+                f"{label:<14} {row['Name']:<24} {row['Request Count']:>9} "
+                f"{row['Failure Count']:>7} {float(row['Requests/s']):>8.1f} "
+                f"{row['50%']:>7} {row['95%']:>7}"
+            )
+            if row["Name"] == "Aggregated":
+                totals[label] = row
+    mix = float(totals["mix, saturated"]["Requests/s"])
+    ceiling = float(totals["ceiling"]["Requests/s"])
+    print(
+        f"\nthroughput of the mix at {options.users} users: {mix:.1f} req/s = "
+        f"{mix / ceiling:.2f}x the bare-view ceiling ({ceiling:.1f} req/s)"
+    )
+    errors = sum(
+        int(totals[label]["Failure Count"])
+        for label in ("mix, latency", "mix, load", "mix, saturated")
+    )
+    print(f"errors in the mix: {errors}")
+    print(
+        f"p95 of the mix at {options.latency_users} users: "
+        f"{totals['mix, latency']['95%']} ms (goal <= 100 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
