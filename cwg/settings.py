@@ -147,6 +147,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="cwg-secretariat@localhost")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")  # links in e-mails
 
 # Celery: without a broker every task runs eagerly in the calling process.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -162,7 +163,12 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "documents-sweep-stale-extractions": {
+        "task": "documents.tasks.sweep_stale_extractions",
+        "schedule": 300.0,
+    },
+}
 
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 

@@ -1,0 +1,141 @@
+"""Who may see or do what with documents: the single source of truth, guardian calls included.
+
+Visibility:
+- the secretariat sees everything;
+- the owning delegation (the users acting for the owning member state or organization) sees its
+  documents in every state;
+- officers see registered and published documents;
+- a published document is visible to everyone when public, to members when members-only, and to
+  the named groups when restricted.
+Drafts and submitted documents are never visible to other delegations.
+"""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
+from guardian.shortcuts import assign_perm, remove_perm
+
+from cwg.permissions import is_chair_of, is_member, is_officer, is_secretariat
+from documents.models import Document
+
+AnyUser = User | AnonymousUser
+CHANGE_DRAFT = "documents.change_document"
+EDITABLE_STATES = {Document.Status.DRAFT, Document.Status.SUBMITTED}
+
+
+def _party_ids(user: AnyUser) -> tuple[list[int], list[int]]:
+    """(member state ids, organization ids) the user acts for, read once per user object."""
+    if not user.is_authenticated:
+        return [], []
+    cached = getattr(user, "_cwg_parties", None)
+    if cached is None:
+        rows = list(user.delegations.values_list("member_state_id", "organization_id"))
+        cached = ([s for s, _o in rows if s], [o for _s, o in rows if o])
+        user._cwg_parties = cached
+    return cached
+
+
+def _owned_by(user: AnyUser) -> Q:
+    states, organizations = _party_ids(user)
+    if not states and not organizations:
+        return Q(pk__in=[])
+    return Q(owner_state_id__in=states) | Q(owner_organization_id__in=organizations)
+
+
+def visible_documents_filter(user: AnyUser) -> Q:
+    if is_secretariat(user):
+        return Q()
+    published = Q(status=Document.Status.PUBLISHED)
+    visible = published & Q(access=Document.Access.PUBLIC)
+    if is_member(user):
+        visible |= published & Q(access=Document.Access.MEMBERS)
+        visible |= published & Q(
+            access=Document.Access.RESTRICTED, restricted_to__in=user.groups.all()
+        )
+    if is_officer(user):
+        visible |= Q(status=Document.Status.REGISTERED)
+    return visible | _owned_by(user)
+
+
+def is_owner(user: AnyUser, document: Document) -> bool:
+    states, organizations = _party_ids(user)
+    return document.owner_state_id in states or document.owner_organization_id in organizations
+
+
+def can_view_document(user: AnyUser, document: Document) -> bool:
+    return Document.objects.filter(pk=document.pk).visible_to(user).exists()
+
+
+def can_create_contribution(user: AnyUser) -> bool:
+    states, organizations = _party_ids(user)
+    return is_secretariat(user) or bool(states or organizations)
+
+
+def can_edit_document(user: AnyUser, document: Document) -> bool:
+    """The owning delegation (guardian object permission) until registration; the secretariat."""
+    if document.status not in EDITABLE_STATES:
+        return False
+    if is_secretariat(user):
+        return True
+    return user.is_authenticated and user.has_perm(CHANGE_DRAFT, document)
+
+
+def can_submit_document(user: AnyUser, document: Document) -> bool:
+    return document.status == Document.Status.DRAFT and can_edit_document(user, document)
+
+
+def can_manage_documents(user: AnyUser) -> bool:
+    """Register, approve late contributions, publish, add language versions and revisions."""
+    return is_secretariat(user)
+
+
+def can_withdraw_document(user: AnyUser, document: Document) -> bool:
+    if document.status == Document.Status.WITHDRAWN:
+        return False
+    if is_secretariat(user):
+        return True
+    return document.status in EDITABLE_STATES and can_edit_document(user, document)
+
+
+def can_edit_summary(user: AnyUser, document: Document) -> bool:
+    return (
+        document.kind == Document.Kind.SUMMARY
+        and document.status == Document.Status.DRAFT
+        and (is_secretariat(user) or is_officer(user))
+    )
+
+
+def can_publish_summary(user: AnyUser, document: Document) -> bool:
+    """Only the chair of the meeting's working group publishes its summary."""
+    return (
+        document.kind == Document.Kind.SUMMARY
+        and document.status == Document.Status.DRAFT
+        and is_chair_of(user, document.meeting.working_group)
+    )
+
+
+def can_create_summary(user: AnyUser) -> bool:
+    return is_secretariat(user) or is_officer(user)
+
+
+def grant_draft_rights(*, document: Document) -> None:
+    """Every user acting for the owning party may change the draft until it is registered."""
+    for user in _owning_users(document):
+        assign_perm(CHANGE_DRAFT, user, document)
+
+
+def revoke_draft_rights(*, document: Document) -> None:
+    for user in _owning_users(document):
+        remove_perm(CHANGE_DRAFT, user, document)
+
+
+def _owning_users(document: Document):
+    return User.objects.filter(
+        Q(
+            delegations__member_state_id=document.owner_state_id,
+            delegations__member_state__isnull=False,
+        )
+        | Q(
+            delegations__organization_id=document.owner_organization_id,
+            delegations__organization__isnull=False,
+        )
+    ).distinct()

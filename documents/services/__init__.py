@@ -1,0 +1,39 @@
+from documents.services.files import (
+    add_file,
+    extract_stored_file,
+    requeue_stale_extractions,
+    retry_failed_extraction,
+    store_file,
+)
+from documents.services.history import restore_version
+from documents.services.summary import create_summary, publish_summary, update_summary
+from documents.services.workflow import (
+    approve_late_contribution,
+    create_document,
+    publish_document,
+    register_document,
+    start_revision,
+    submit_document,
+    update_document,
+    withdraw_document,
+)
+
+__all__ = [
+    "add_file",
+    "approve_late_contribution",
+    "create_document",
+    "create_summary",
+    "extract_stored_file",
+    "publish_document",
+    "publish_summary",
+    "register_document",
+    "requeue_stale_extractions",
+    "restore_version",
+    "retry_failed_extraction",
+    "start_revision",
+    "store_file",
+    "submit_document",
+    "update_document",
+    "update_summary",
+    "withdraw_document",
+]

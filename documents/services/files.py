@@ -1,0 +1,172 @@
+"""Storing uploaded files (checked first, content-addressed, never overwritten) and their text."""
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import reversion
+from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cwg.exceptions import InvalidTransition, NotAllowed
+from documents import permissions
+from documents.exceptions import DuplicateFile, ExtractionFailed
+from documents.files import extract_text, inspect_upload, safe_original_name
+from documents.files.limits import current_limits
+from documents.models import Document, DocumentFile, stored_file_name
+from documents.tasks import extract_file_text
+
+logger = logging.getLogger(__name__)
+
+
+def _may_add_file(user: User, document: Document) -> bool:
+    if document.status == Document.Status.WITHDRAWN:
+        return False
+    return permissions.can_edit_document(user, document) or permissions.can_manage_documents(user)
+
+
+def add_file(
+    *, document: Document, upload, language: str, by: User, original_name: str = ""
+) -> DocumentFile:
+    """Check the upload, store it under its content's name, and schedule text extraction.
+
+    The checks run before any lock is taken (a PDF's page count is read in the sandbox); the
+    stored bytes are removed again if the row cannot be written, so no file is left without a row.
+    """
+    if not _may_add_file(by, document):
+        raise NotAllowed(_("You may not add files to this document."))
+    return store_file(
+        document=document, upload=upload, language=language, by=by, original_name=original_name
+    )
+
+
+def store_file(
+    *, document: Document, upload, language: str, by: User, original_name: str = ""
+) -> DocumentFile:
+    """add_file without the permission check, for services that decided it already."""
+    inspected = inspect_upload(upload)
+    row = DocumentFile(
+        document=document,
+        language=language,
+        sha256=inspected.sha256,
+        size=inspected.size,
+        content_type=inspected.content_type,
+        kind=inspected.kind,
+        extension=inspected.extension,
+        page_count=inspected.page_count,
+        original_name=safe_original_name(original_name or getattr(upload, "name", "") or "file"),
+        uploaded_by=by,
+    )
+    name = stored_file_name(row, "")
+    written_here = not default_storage.exists(name)
+    if written_here:
+        upload.seek(0)
+        saved_as = default_storage.save(name, upload)
+        if saved_as != name:  # the same bytes arrived concurrently: keep one copy
+            default_storage.delete(saved_as)
+            written_here = False
+    row.file.name = name
+    try:
+        return _record_file(row=row, by=by)
+    except Exception:
+        if written_here and not DocumentFile.objects.filter(file=name).exists():
+            default_storage.delete(name)
+        raise
+
+
+@transaction.atomic
+def _record_file(*, row: DocumentFile, by: User) -> DocumentFile:
+    document = Document.objects.select_for_update().get(pk=row.document_id)
+    if document.status == Document.Status.WITHDRAWN:
+        raise InvalidTransition(_("This document was withdrawn; no file can be added."))
+    if document.files.filter(sha256=row.sha256).exists():
+        raise DuplicateFile(
+            _("This exact file was already uploaded to this document. Nothing was changed.")
+        )
+    row.document = document
+    row.revision = document.revision
+    with reversion.create_revision():
+        row.save()
+        reversion.set_user(by)
+        reversion.set_comment(
+            f"Added the {row.get_language_display()} file {row.original_name} "
+            f"(revision {row.revision})"
+        )
+    extract_file_text.delay_on_commit(row.pk)
+    return row
+
+
+def extract_stored_file(*, file_id: int) -> DocumentFile | None:
+    """Read the file's text in the sandbox and store it, or the reason it failed.
+
+    Safe to run twice (a task may be delivered again): a file already done is left alone.
+    """
+    with transaction.atomic():
+        row = DocumentFile.objects.select_for_update().filter(pk=file_id).first()
+        if row is None or row.extraction_state == DocumentFile.Extraction.DONE:
+            return row
+        row.extraction_state = DocumentFile.Extraction.RUNNING
+        row.extraction_started_at = timezone.now()
+        row.extraction_attempts += 1
+        row.save(update_fields=["extraction_state", "extraction_started_at", "extraction_attempts"])
+    try:
+        result = extract_text(Path(row.file.path), kind=row.kind)
+    except ExtractionFailed as exc:
+        row.extraction_state = DocumentFile.Extraction.FAILED
+        row.extraction_error = str(exc.message)
+        logger.info("extraction of file %s failed: %s", row.pk, row.extraction_error)
+    else:
+        row.extraction_state = DocumentFile.Extraction.DONE
+        row.text = result.text
+        row.text_truncated = result.truncated
+        row.page_count = result.page_count or row.page_count
+        row.extraction_error = ""
+    row.extracted_at = timezone.now()
+    row.save(
+        update_fields=[
+            "extraction_state",
+            "extraction_error",
+            "text",
+            "text_truncated",
+            "page_count",
+            "extracted_at",
+        ]
+    )
+    return row
+
+
+def requeue_stale_extractions(*, older_than: dt.timedelta | None = None) -> list[int]:
+    """The file's state is the truth: re-queue files left pending or running too long.
+
+    A worker killed mid-task leaves its file 'running'; the broker may hold the message for
+    hours. This sweep, run by beat, makes sure every file is extracted in the end.
+    """
+    if older_than is None:
+        older_than = dt.timedelta(seconds=current_limits().wall_seconds * 2 + 60)
+    cutoff = timezone.now() - older_than
+    stale = DocumentFile.objects.filter(
+        extraction_state__in=[DocumentFile.Extraction.PENDING, DocumentFile.Extraction.RUNNING],
+    ).filter(
+        Q(extraction_started_at__lt=cutoff)
+        | Q(extraction_started_at__isnull=True, uploaded_at__lt=cutoff)
+    )
+    ids = list(stale.values_list("pk", flat=True))
+    DocumentFile.objects.filter(pk__in=ids).update(extraction_state=DocumentFile.Extraction.PENDING)
+    for file_id in ids:
+        extract_file_text.delay(file_id)
+    return ids
+
+
+def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
+    if not permissions.can_manage_documents(by):
+        raise NotAllowed(_("Only the secretariat can retry an extraction."))
+    if file.extraction_state != DocumentFile.Extraction.FAILED:
+        raise InvalidTransition(_("Only a failed extraction can be tried again."))
+    DocumentFile.objects.filter(pk=file.pk).update(extraction_state=DocumentFile.Extraction.PENDING)
+    transaction.on_commit(lambda: extract_file_text.delay(file.pk))
+    file.refresh_from_db()
+    return file

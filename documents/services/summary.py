@@ -1,0 +1,95 @@
+"""The chair's meeting summary: written in the app, published by the chair as a DOCX."""
+
+import nh3
+import reversion
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cwg.exceptions import InvalidTransition, NotAllowed
+from documents import permissions
+from documents.models import Document
+from documents.services.files import store_file
+from documents.services.symbols import allocate_number
+from documents.summary_docx import render_summary_docx
+from meetings.models import Meeting
+
+BLOCK_KINDS = {"heading", "paragraph"}
+
+
+def clean_blocks(blocks: list[dict]) -> list[dict]:
+    """Headings and paragraphs of plain text; any markup pasted in is stripped."""
+    cleaned = []
+    for block in blocks:
+        kind = block.get("kind")
+        text = nh3.clean(str(block.get("text", "")), tags=set()).strip()
+        if kind in BLOCK_KINDS and text:
+            cleaned.append({"kind": kind, "text": text})
+    return cleaned
+
+
+@transaction.atomic
+def create_summary(*, meeting: Meeting, title: str, language: str, by: User) -> Document:
+    if not permissions.can_create_summary(by):
+        raise NotAllowed(_("Only officers and the secretariat write meeting summaries."))
+    with reversion.create_revision():
+        document = Document.objects.create(
+            meeting=meeting,
+            kind=Document.Kind.SUMMARY,
+            title=title,
+            summary_language=language,
+            submitted_by=by,
+            source_text=_("Chair"),
+        )
+        reversion.set_user(by)
+        reversion.set_comment("Started the meeting summary")
+    return document
+
+
+@transaction.atomic
+def update_summary(*, document: Document, title: str, blocks: list[dict], by: User) -> Document:
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if not permissions.can_edit_summary(by, document):
+        raise NotAllowed(_("Only officers and the secretariat edit a draft summary."))
+    with reversion.create_revision():
+        document.title = title
+        document.summary_body = clean_blocks(blocks)
+        document.save(update_fields=["title", "summary_body", "updated_at"])
+        reversion.set_user(by)
+        reversion.set_comment("Edited the summary")
+    return document
+
+
+def publish_summary(*, document: Document, by: User) -> Document:
+    """Register in the meeting's series, render the DOCX, store it, and publish."""
+    with transaction.atomic():
+        document = (
+            Document.objects.select_for_update()
+            .select_related("meeting__working_group")
+            .get(pk=document.pk)
+        )
+        if not permissions.can_publish_summary(by, document):
+            raise NotAllowed(_("Only the chair of the group publishes the meeting summary."))
+        if not document.summary_body:
+            raise InvalidTransition(_("The summary is empty: write it before publishing."))
+        document.number = allocate_number(document=document)
+        now = timezone.now()
+        document.status = Document.Status.PUBLISHED
+        document.registered_at = document.published_at = now
+        with reversion.create_revision():
+            document.save(
+                update_fields=["number", "status", "registered_at", "published_at", "updated_at"]
+            )
+            reversion.set_user(by)
+            reversion.set_comment(f"Published as {document.symbol}")
+        content = render_summary_docx(document=document, published_on=now.date())
+        store_file(
+            document=document,
+            upload=SimpleUploadedFile("summary.docx", content),
+            language=document.summary_language,
+            by=by,
+            original_name=f"{document.symbol}.docx",
+        )
+    return document

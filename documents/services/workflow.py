@@ -1,0 +1,226 @@
+"""The document workflow: draft -> submitted -> registered -> published; any -> withdrawn."""
+
+import reversion
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cwg.exceptions import InvalidTransition, NotAllowed
+from cwg.models import MemberState, Organization
+from documents import permissions
+from documents.models import Document
+from documents.services.notifications import notify_secretariat, notify_submitter
+from documents.services.symbols import allocate_number
+from meetings.models import AgendaItem, Meeting
+
+
+def _locked(document: Document) -> Document:
+    return (
+        Document.objects.select_for_update()
+        .select_related("meeting__working_group")
+        .get(pk=document.pk)
+    )
+
+
+def _save(document: Document, *, by: User | None, comment: str, fields: list[str]) -> None:
+    with reversion.create_revision():
+        document.save(update_fields=[*fields, "updated_at"])
+        reversion.set_user(by)
+        reversion.set_comment(comment)
+
+
+def _owning_party(user: User) -> tuple[MemberState | None, Organization | None]:
+    delegation = user.delegations.select_related("member_state", "organization").first()
+    if delegation is None:
+        return None, None
+    return delegation.member_state, delegation.organization
+
+
+@transaction.atomic
+def create_document(
+    *,
+    meeting: Meeting,
+    title: str,
+    by: User,
+    kind: str = Document.Kind.CONTRIBUTION,
+    access: str = Document.Access.PUBLIC,
+    agenda_items: list[AgendaItem] | None = None,
+    source_states: list[MemberState] | None = None,
+    source_organizations: list[Organization] | None = None,
+    source_text: str = "",
+) -> Document:
+    if not permissions.can_create_contribution(by):
+        raise NotAllowed(_("Only delegations and the secretariat may create documents."))
+    if kind == Document.Kind.SUMMARY:
+        raise InvalidTransition(_("Meeting summaries are written with the summary editor."))
+    if kind == Document.Kind.INFORMATION and not permissions.can_manage_documents(by):
+        raise NotAllowed(_("Only the secretariat adds information documents."))
+    owner_state, owner_organization = _owning_party(by)
+    with reversion.create_revision():
+        document = Document.objects.create(
+            meeting=meeting,
+            kind=kind,
+            title=title,
+            access=access,
+            owner_state=owner_state,
+            owner_organization=owner_organization,
+            submitted_by=by,
+            source_text=source_text,
+        )
+        document.agenda_items.set(agenda_items or [])
+        sources = source_states if source_states is not None else [owner_state]
+        document.source_states.set([state for state in sources if state])
+        organizations = source_organizations
+        if organizations is None:
+            organizations = [owner_organization] if owner_organization else []
+        document.source_organizations.set(organizations)
+        reversion.set_user(by)
+        reversion.set_comment("Created the draft")
+    permissions.grant_draft_rights(document=document)
+    return document
+
+
+@transaction.atomic
+def update_document(
+    *,
+    document: Document,
+    by: User,
+    title: str,
+    access: str,
+    agenda_items: list[AgendaItem],
+    source_states: list[MemberState],
+    source_organizations: list[Organization],
+    source_text: str = "",
+) -> Document:
+    document = _locked(document)
+    if not permissions.can_edit_document(by, document):
+        raise NotAllowed(
+            _("Only the owning delegation may change this document until it is registered.")
+        )
+    with reversion.create_revision():
+        document.title = title
+        document.access = access
+        document.source_text = source_text
+        document.save(update_fields=["title", "access", "source_text", "updated_at"])
+        document.agenda_items.set(agenda_items)
+        document.source_states.set(source_states)
+        document.source_organizations.set(source_organizations)
+        reversion.set_user(by)
+        reversion.set_comment("Changed the details")
+    return document
+
+
+@transaction.atomic
+def submit_document(*, document: Document, by: User) -> Document:
+    document = _locked(document)
+    if not permissions.can_edit_document(by, document):
+        raise NotAllowed(_("Only the owning delegation may submit this document."))
+    if document.status != Document.Status.DRAFT:
+        raise InvalidTransition(_("Only a draft can be submitted."))
+    if not document.files.exists():
+        raise InvalidTransition(_("Add the document's file before submitting it."))
+    now = timezone.now()
+    document.status = Document.Status.SUBMITTED
+    document.submitted_at = now
+    document.is_late = now > document.meeting.contribution_deadline
+    comment = "Submitted after the deadline (late)" if document.is_late else "Submitted"
+    _save(document, by=by, comment=comment, fields=["status", "submitted_at", "is_late"])
+    notify_secretariat(document=document, event="late" if document.is_late else "submitted")
+    return document
+
+
+@transaction.atomic
+def approve_late_contribution(*, document: Document, by: User) -> Document:
+    document = _locked(document)
+    if not permissions.can_manage_documents(by):
+        raise NotAllowed(_("Only the secretariat approves late contributions."))
+    if not document.is_late or document.late_approved_at is not None:
+        raise InvalidTransition(_("This document is not a late contribution awaiting approval."))
+    if document.status != Document.Status.SUBMITTED:
+        raise InvalidTransition(_("Only a submitted contribution can be approved."))
+    document.late_approved_by = by
+    document.late_approved_at = timezone.now()
+    _save(
+        document,
+        by=by,
+        comment="Late contribution approved",
+        fields=["late_approved_by", "late_approved_at"],
+    )
+    return document
+
+
+@transaction.atomic
+def register_document(*, document: Document, by: User) -> Document:
+    document = _locked(document)
+    if not permissions.can_manage_documents(by):
+        raise NotAllowed(_("Only the secretariat registers documents."))
+    if document.status != Document.Status.SUBMITTED:
+        raise InvalidTransition(_("Only submitted documents can be registered."))
+    if document.is_late and document.late_approved_at is None:
+        raise InvalidTransition(
+            _("This contribution arrived after the deadline: approve it before registering it.")
+        )
+    document.number = allocate_number(document=document)
+    document.status = Document.Status.REGISTERED
+    document.registered_at = timezone.now()
+    _save(
+        document,
+        by=by,
+        comment=f"Registered as {document.symbol}",
+        fields=["number", "status", "registered_at"],
+    )
+    permissions.revoke_draft_rights(document=document)
+    notify_submitter(document=document, event="registered")
+    return document
+
+
+@transaction.atomic
+def publish_document(*, document: Document, by: User) -> Document:
+    document = _locked(document)
+    if not permissions.can_manage_documents(by):
+        raise NotAllowed(_("Only the secretariat publishes documents."))
+    if document.status != Document.Status.REGISTERED:
+        raise InvalidTransition(_("Only registered documents can be published."))
+    if not document.files.exists():
+        raise InvalidTransition(_("A document without a file cannot be published."))
+    document.status = Document.Status.PUBLISHED
+    document.published_at = timezone.now()
+    _save(document, by=by, comment="Published", fields=["status", "published_at"])
+    notify_submitter(document=document, event="published")
+    return document
+
+
+@transaction.atomic
+def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
+    document = _locked(document)
+    if not reason.strip():
+        raise InvalidTransition(_("Say why the document is withdrawn."))
+    if document.status == Document.Status.WITHDRAWN:
+        raise InvalidTransition(_("This document is already withdrawn."))
+    if not permissions.can_withdraw_document(by, document):
+        raise NotAllowed(_("You may not withdraw this document."))
+    previous = document.get_status_display()
+    document.status = Document.Status.WITHDRAWN
+    document.withdrawn_reason = reason.strip()
+    _save(
+        document,
+        by=by,
+        comment=f"Withdrawn (was {previous}): {document.withdrawn_reason}",
+        fields=["status", "withdrawn_reason"],
+    )
+    permissions.revoke_draft_rights(document=document)
+    return document
+
+
+@transaction.atomic
+def start_revision(*, document: Document, by: User) -> Document:
+    """A correction after registration: the symbol gains (Rev.N); new files carry revision N."""
+    document = _locked(document)
+    if not permissions.can_manage_documents(by):
+        raise NotAllowed(_("Only the secretariat issues revisions."))
+    if document.status not in {Document.Status.REGISTERED, Document.Status.PUBLISHED}:
+        raise InvalidTransition(_("Only a registered or published document can be revised."))
+    document.revision += 1
+    _save(document, by=by, comment=f"Revision {document.revision} started", fields=["revision"])
+    return document

@@ -1,0 +1,57 @@
+"""Render a meeting summary as a Word document with python-docx (right-to-left for Arabic)."""
+
+import datetime as dt
+import io
+
+from docx import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from documents.models import Document
+
+RTL_LANGUAGES = {"ar"}
+
+
+def _right_to_left(paragraph) -> None:
+    """Mark the paragraph and its runs right-to-left (w:bidi, w:rtl), aligned to the right."""
+    properties = paragraph._p.get_or_add_pPr()
+    properties.append(OxmlElement("w:bidi"))
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for run in paragraph.runs:
+        run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+
+
+def render_summary_docx(*, document: Document, published_on: dt.date) -> bytes:
+    word = WordDocument()
+    rtl = document.summary_language in RTL_LANGUAGES
+    paragraphs = [
+        word.add_paragraph(document.meeting.working_group.name),
+        word.add_paragraph(f"{document.symbol}-{document_letter(document)}"),
+        word.add_paragraph(published_on.isoformat()),
+        word.add_heading(document.title, level=0),
+    ]
+    for block in document.summary_body:
+        if block["kind"] == "heading":
+            paragraphs.append(word.add_heading(block["text"], level=1))
+        else:
+            paragraphs.append(word.add_paragraph(block["text"]))
+    if rtl:
+        for paragraph in paragraphs:
+            _right_to_left(paragraph)
+        word.styles["Normal"].element.get_or_add_rPr().append(_rtl_language())
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def document_letter(document: Document) -> str:
+    from documents.models import LANGUAGE_LETTERS
+
+    return LANGUAGE_LETTERS[document.summary_language]
+
+
+def _rtl_language():
+    language = OxmlElement("w:lang")
+    language.set(qn("w:bidi"), "ar-SA")
+    return language
