@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cwg.context_processors.site",
+                "documents.context_processors.navigation",
             ],
         },
     },

@@ -1,2 +1,24 @@
+from django.urls import path
+
+from documents import views
+
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("meeting/<int:number>/", views.meeting_documents, name="meeting_list"),
+    path("meeting/<int:number>/new/", views.create_contribution, name="create"),
+    path("meeting/<int:number>/summary/new/", views.create_summary, name="summary_new"),
+    path("queue/", views.registration_queue, name="queue"),
+    path("<int:pk>/", views.document_detail, name="detail"),
+    path("<int:pk>/edit/", views.edit_document, name="edit"),
+    path("<int:pk>/files/new/", views.add_file, name="add_file"),
+    path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    *[
+        path(f"<int:pk>/{action}/", views.transition, {"action": action}, name=action)
+        for action in views.TRANSITIONS
+    ],
+    path("<int:pk>/history/", views.history, name="history"),
+    path("<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
+    path("<int:pk>/summary/", views.edit_summary, name="summary_edit"),
+    path("<int:pk>/summary/publish/", views.publish_summary, name="summary_publish"),
+    path("files/<int:pk>/download/", views.download, name="download"),
+]

@@ -1,0 +1,5 @@
+from documents.permissions import can_manage_documents
+
+
+def navigation(request):
+    return {"nav_can_manage_documents": can_manage_documents(request.user)}

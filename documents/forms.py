@@ -1,0 +1,98 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cwg.models import MemberState, Organization
+from documents.models import Document, Language
+from meetings.models import AgendaItem
+
+
+class DocumentDetailsForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=500)
+    agenda_items = forms.ModelMultipleChoiceField(
+        label=_("Agenda items"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    access = forms.ChoiceField(
+        label=_("Who may read it once published"), choices=Document.Access.choices
+    )
+    source_states = forms.ModelMultipleChoiceField(
+        label=_("Submitted by (member states; several for a joint contribution)"),
+        queryset=MemberState.objects.all(),
+        required=False,
+    )
+    source_organizations = forms.ModelMultipleChoiceField(
+        label=_("Submitted by (organizations)"),
+        queryset=Organization.objects.all(),
+        required=False,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_items"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by(
+            "order"
+        )
+
+
+class NewContributionForm(DocumentDetailsForm):
+    language = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices)
+    file = forms.FileField(
+        label=_("File (PDF or Word .docx)"),
+        help_text=_("Checked before it is stored. Password-protected files cannot be read."),
+    )
+
+
+class FileForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    file = forms.FileField(label=_("File (PDF or Word .docx)"))
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it withdrawn?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class SummaryForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=500)
+    body = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 20}),
+        required=False,
+        help_text=_("Start a line with ## for a heading. Leave an empty line between paragraphs."),
+    )
+
+    def blocks(self) -> list[dict]:
+        """Lines starting with ## are headings; other lines run together until an empty line."""
+        blocks: list[dict] = []
+        paragraph: list[str] = []
+
+        def close_paragraph() -> None:
+            if paragraph:
+                blocks.append({"kind": "paragraph", "text": " ".join(paragraph)})
+                paragraph.clear()
+
+        for line in self.cleaned_data["body"].replace("\r\n", "\n").split("\n"):
+            text = line.strip()
+            if text.startswith("##"):
+                close_paragraph()
+                blocks.append({"kind": "heading", "text": text.lstrip("#").strip()})
+            elif text:
+                paragraph.append(text)
+            else:
+                close_paragraph()
+        close_paragraph()
+        return blocks
+
+    @staticmethod
+    def body_from(blocks: list[dict]) -> str:
+        return "\n\n".join(
+            f"## {block['text']}" if block["kind"] == "heading" else block["text"]
+            for block in blocks
+        )
+
+
+class NewSummaryForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=500)
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)

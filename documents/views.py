@@ -1,0 +1,379 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cwg.exceptions import DomainError, NotAllowed
+from documents import permissions, selectors, services
+from documents.exceptions import UploadRefused
+from documents.files import content_disposition, safe_download_name
+from documents.forms import (
+    DocumentDetailsForm,
+    FileForm,
+    NewContributionForm,
+    NewSummaryForm,
+    SummaryForm,
+    WithdrawForm,
+)
+from documents.history import history_of
+from documents.models import Document, DocumentFile, Language
+from meetings.models import Meeting
+
+
+def _meeting(number: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.select_related("working_group"), number=number)
+
+
+def _document(request: HttpRequest, pk: int) -> Document:
+    document = selectors.document_for_page(user=request.user, pk=pk)
+    if document is None:
+        raise Http404
+    return document
+
+
+def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting(number)
+    filters = {
+        "agenda_item": request.GET.get("agenda_item", "").strip(),
+        "kind": request.GET.get("kind", "").strip(),
+        "language": request.GET.get("language", "").strip(),
+    }
+    agenda_item = int(filters["agenda_item"]) if filters["agenda_item"].isdigit() else None
+    kind = filters["kind"] if filters["kind"] in Document.Kind.values else ""
+    language = filters["language"] if filters["language"] in Language.values else ""
+    documents = list(
+        selectors.documents_for_meeting(
+            user=request.user,
+            meeting=meeting,
+            agenda_item=agenda_item,
+            kind=kind,
+            language=language,
+        )
+    )
+    rows = [(document, selectors.languages_of(document)) for document in documents]
+    return render(
+        request,
+        "documents/meeting_documents.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "agenda_items": meeting.agenda_items.order_by("order"),
+            "kinds": Document.Kind.choices,
+            "file_languages": Language.choices,
+            "filters": {"agenda_item": agenda_item, "kind": kind, "language": language},
+            "can_create": permissions.can_create_contribution(request.user),
+            "can_write_summary": permissions.can_create_summary(request.user),
+        },
+    )
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    user = request.user
+    files = list(document.files.all())
+    pending = any(
+        file.extraction_state in {DocumentFile.Extraction.PENDING, DocumentFile.Extraction.RUNNING}
+        for file in files
+    )
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "files": files,
+            "extraction_pending": pending,
+            "can_edit": permissions.can_edit_document(user, document),
+            "can_submit": permissions.can_submit_document(user, document),
+            "can_manage": permissions.can_manage_documents(user),
+            "can_withdraw": permissions.can_withdraw_document(user, document),
+            "can_edit_summary": permissions.can_edit_summary(user, document),
+            "can_publish_summary": permissions.can_publish_summary(user, document),
+            "needs_late_approval": document.is_late and document.late_approved_at is None,
+            "withdraw_form": WithdrawForm(),
+            "Status": Document.Status,
+        },
+    )
+
+
+@login_required
+def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting(number)
+    if not permissions.can_create_contribution(request.user):
+        raise PermissionDenied
+    form = NewContributionForm(request.POST or None, request.FILES or None, meeting=meeting)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    document = services.create_document(
+                        meeting=meeting,
+                        title=data["title"],
+                        by=request.user,
+                        access=data["access"],
+                        agenda_items=list(data["agenda_items"]),
+                        source_states=list(data["source_states"]) or None,
+                        source_organizations=list(data["source_organizations"]) or None,
+                    )
+                    services.add_file(
+                        document=document,
+                        upload=data["file"],
+                        language=data["language"],
+                        by=request.user,
+                        original_name=data["file"].name,
+                    )
+            except UploadRefused as refusal:
+                form.add_error("file", refusal.message)
+                status = refusal.http_status
+            except DomainError as error:
+                form.add_error(None, error.message)
+                status = error.http_status
+            else:
+                messages.success(request, _("Your draft is saved. Check it, then submit it."))
+                return redirect(document)
+    return render(
+        request,
+        "documents/document_form.html",
+        {"form": form, "meeting": meeting, "new": True},
+        status=status,
+    )
+
+
+@login_required
+def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_edit_document(request.user, document):
+        raise PermissionDenied
+    initial = {
+        "title": document.title,
+        "access": document.access,
+        "agenda_items": document.agenda_items.all(),
+        "source_states": document.source_states.all(),
+        "source_organizations": document.source_organizations.all(),
+    }
+    form = DocumentDetailsForm(request.POST or None, initial=initial, meeting=document.meeting)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.update_document(
+                    document=document,
+                    by=request.user,
+                    title=data["title"],
+                    access=data["access"],
+                    agenda_items=list(data["agenda_items"]),
+                    source_states=list(data["source_states"]),
+                    source_organizations=list(data["source_organizations"]),
+                    source_text=document.source_text,
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+                status = error.http_status
+            else:
+                messages.success(request, _("The details are saved."))
+                return redirect(document)
+    return render(
+        request,
+        "documents/document_form.html",
+        {"form": form, "meeting": document.meeting, "document": document},
+        status=status,
+    )
+
+
+@login_required
+def add_file(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    form = FileForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.add_file(
+                    document=document,
+                    upload=form.cleaned_data["file"],
+                    language=form.cleaned_data["language"],
+                    by=request.user,
+                    original_name=form.cleaned_data["file"].name,
+                )
+            except NotAllowed as refusal:
+                raise PermissionDenied from refusal
+            except DomainError as error:
+                form.add_error("file", error.message)
+                status = error.http_status
+            else:
+                messages.success(request, _("The file is stored; its text is being read."))
+                return redirect(document)
+    return render(
+        request, "documents/file_form.html", {"form": form, "document": document}, status=status
+    )
+
+
+TRANSITIONS = {
+    "submit": (services.submit_document, _("Submitted.")),
+    "register": (services.register_document, _("Registered.")),
+    "approve_late": (services.approve_late_contribution, _("Late contribution approved.")),
+    "publish": (services.publish_document, _("Published.")),
+    "revise": (services.start_revision, _("A new revision is open: upload its files.")),
+}
+
+
+@require_POST
+@login_required
+def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    document = _document(request, pk)
+    service, done = TRANSITIONS[action]
+    try:
+        service(document=document, by=request.user)
+    except NotAllowed as refusal:
+        raise PermissionDenied from refusal
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(document)
+    messages.success(request, done)
+    return redirect(document)
+
+
+@require_POST
+@login_required
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the document is withdrawn."))
+        return redirect(document)
+    try:
+        services.withdraw_document(
+            document=document, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except NotAllowed as refusal:
+        raise PermissionDenied from refusal
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(document)
+    messages.success(request, _("Withdrawn."))
+    return redirect(document)
+
+
+@login_required
+def registration_queue(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_documents(request.user):
+        raise PermissionDenied
+    return render(
+        request, "documents/queue.html", {"documents": list(selectors.registration_queue())}
+    )
+
+
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    return render(
+        request,
+        "documents/history.html",
+        {
+            "document": document,
+            "versions": history_of(document),
+            "can_restore": permissions.can_edit_document(request.user, document)
+            or permissions.can_manage_documents(request.user),
+        },
+    )
+
+
+@require_POST
+@login_required
+def restore(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
+    document = _document(request, pk)
+    try:
+        services.restore_version(document=document, version_id=version_id, by=request.user)
+    except NotAllowed as refusal:
+        raise PermissionDenied from refusal
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("documents:history", pk=document.pk)
+    messages.success(request, _("The earlier details are restored, as a new version."))
+    return redirect("documents:history", pk=document.pk)
+
+
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    stored = selectors.file_for_download(user=request.user, pk=pk)
+    if stored is None:
+        raise Http404
+    document = stored.document
+    label = document.symbol or f"draft-{document.pk}"
+    if stored.revision and document.symbol and stored.revision != document.revision:
+        label = f"{label.split('(Rev.')[0]}(Rev.{stored.revision})"
+    name = safe_download_name(symbol=label, language=stored.language, extension=stored.extension)
+    response = FileResponse(stored.file.open("rb"), content_type=stored.content_type)
+    response["Content-Disposition"] = content_disposition(name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def create_summary(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting(number)
+    if not permissions.can_create_summary(request.user):
+        raise PermissionDenied
+    form = NewSummaryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        document = services.create_summary(
+            meeting=meeting,
+            title=form.cleaned_data["title"],
+            language=form.cleaned_data["language"],
+            by=request.user,
+        )
+        return redirect("documents:summary_edit", pk=document.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "documents/summary_new.html", {"form": form, "meeting": meeting}, status=status
+    )
+
+
+@login_required
+def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_edit_summary(request.user, document):
+        raise PermissionDenied
+    initial = {"title": document.title, "body": SummaryForm.body_from(document.summary_body)}
+    form = SummaryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_summary(
+            document=document,
+            title=form.cleaned_data["title"],
+            blocks=form.blocks(),
+            by=request.user,
+        )
+        messages.success(request, _("The summary is saved."))
+        return redirect("documents:summary_edit", pk=document.pk)
+    return render(
+        request,
+        "documents/summary_form.html",
+        {
+            "form": form,
+            "document": document,
+            "can_publish": permissions.can_publish_summary(request.user, document),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@login_required
+def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    try:
+        services.publish_summary(document=document, by=request.user)
+    except NotAllowed as refusal:
+        raise PermissionDenied from refusal
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("documents:summary_edit", pk=document.pk)
+    messages.success(request, _("The summary is published."))
+    return redirect(document)
