@@ -53,6 +53,7 @@ def visible_documents_filter(user: AnyUser) -> Q:
         )
     if is_officer(user):
         visible |= Q(status=Document.Status.REGISTERED)
+        visible |= Q(kind=Document.Kind.SUMMARY) & ~Q(status=Document.Status.WITHDRAWN)
     return visible | _owned_by(user)
 
 
@@ -77,6 +78,12 @@ def can_edit_document(user: AnyUser, document: Document) -> bool:
     if is_secretariat(user):
         return True
     return user.is_authenticated and user.has_perm(CHANGE_DRAFT, document)
+
+
+def can_add_file(user: AnyUser, document: Document) -> bool:
+    if document.status == Document.Status.WITHDRAWN:
+        return False
+    return can_edit_document(user, document) or can_manage_documents(user)
 
 
 def can_submit_document(user: AnyUser, document: Document) -> bool:

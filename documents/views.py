@@ -191,6 +191,8 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def add_file(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
+    if not permissions.can_add_file(request.user, document):
+        raise PermissionDenied
     form = FileForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":

@@ -23,12 +23,6 @@ from documents.tasks import extract_file_text
 logger = logging.getLogger(__name__)
 
 
-def _may_add_file(user: User, document: Document) -> bool:
-    if document.status == Document.Status.WITHDRAWN:
-        return False
-    return permissions.can_edit_document(user, document) or permissions.can_manage_documents(user)
-
-
 def add_file(
     *, document: Document, upload, language: str, by: User, original_name: str = ""
 ) -> DocumentFile:
@@ -37,7 +31,7 @@ def add_file(
     The checks run before any lock is taken (a PDF's page count is read in the sandbox); the
     stored bytes are removed again if the row cannot be written, so no file is left without a row.
     """
-    if not _may_add_file(by, document):
+    if not permissions.can_add_file(by, document):
         raise NotAllowed(_("You may not add files to this document."))
     return store_file(
         document=document, upload=upload, language=language, by=by, original_name=original_name

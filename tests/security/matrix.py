@@ -45,5 +45,76 @@ MATRIX: dict[str, Row] = {
     "api-docs": Row(lambda world: reverse("api-docs"), everyone(OK)),
 }
 
+
+def document_url(name: str, key: str = "draft"):
+    return lambda world: reverse(name, args=[world.documents[key].pk])
+
+
+def first_file_url(key: str):
+    return lambda world: reverse(
+        "documents:download", args=[world.documents[key].files.order_by("pk").first().pk]
+    )
+
+
+def meeting_url(name: str):
+    return lambda world: reverse(name, args=[world.meeting.number])
+
+
+DELEGATIONS = {"delegate", "other_delegate", "sector_member"}
+OWNER = {"delegate"}
+OFFICERS = {"vice_chair", "chair"}
+SIGNED_IN = set(ROLE_NAMES) - {"public"}
+
+
+def signed_in(allowed: set[str], refused=FORBIDDEN) -> dict[str, object]:
+    """Anonymous visitors are sent to sign in; signed-in people get allowed or refused."""
+    return {
+        role: LOGIN if role == "public" else (OK if role in allowed else refused)
+        for role in ROLE_NAMES
+    }
+
+
+def visible_to(allowed: set[str]) -> dict[str, object]:
+    """A page of one object: those who may not see it are told it does not exist."""
+    return only(allowed, OK, NOT_FOUND)
+
+
+MATRIX |= {
+    "documents:meeting_list": Row(meeting_url("documents:meeting_list"), everyone(OK)),
+    "documents:create": Row(meeting_url("documents:create"), signed_in(DELEGATIONS | STAFF)),
+    "documents:summary_new": Row(meeting_url("documents:summary_new"), signed_in(OFFICERS | STAFF)),
+    "documents:queue": Row(lambda world: reverse("documents:queue"), signed_in(STAFF)),
+    "documents:detail": Row(document_url("documents:detail"), visible_to(OWNER | STAFF)),
+    "documents:edit": Row(
+        document_url("documents:edit"), signed_in(OWNER | STAFF, refused=NOT_FOUND)
+    ),
+    "documents:add_file": Row(
+        document_url("documents:add_file"), signed_in(OWNER | STAFF, refused=NOT_FOUND)
+    ),
+    "documents:history": Row(document_url("documents:history"), visible_to(OWNER | STAFF)),
+    "documents:download": Row(first_file_url("draft"), visible_to(OWNER | STAFF)),
+    "documents:summary_edit": Row(
+        document_url("documents:summary_edit", "summary"),
+        signed_in(OFFICERS | STAFF, refused=NOT_FOUND),
+    ),
+    # State changes are POST only; a GET is refused for everyone (their rules: services' tests).
+    **{
+        f"documents:{action}": Row(document_url(f"documents:{action}"), everyone(METHOD))
+        for action in [
+            "submit",
+            "register",
+            "approve_late",
+            "publish",
+            "revise",
+            "withdraw",
+            "summary_publish",
+        ]
+    },
+    "documents:restore": Row(
+        lambda world: reverse("documents:restore", args=[world.documents["draft"].pk, 1]),
+        everyone(METHOD),
+    ),
+}
+
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.
 ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}

@@ -1,19 +1,40 @@
 """The objects the matrix requests, and the canaries each role must never see.
 
-Each app adds its objects here as they land: one object per access level and workflow state,
-whose title and text carry a canary string that names what it is.
+One object per access level and workflow state, whose title carries a canary string naming it.
+Apps add their objects here as they land.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from documents.models import Document
+from documents.services import (
+    add_file,
+    create_document,
+    create_summary,
+    publish_document,
+    register_document,
+    submit_document,
+    update_summary,
+    withdraw_document,
+)
+from tests.documents.factories import docx_upload
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
-from tests.roles import People
+from tests.roles import ROLE_NAMES, People
+
+MEMBERS = set(ROLE_NAMES) - {"public"}
+OFFICERS_AND_STAFF = {"vice_chair", "chair", "secretariat", "superuser"}
+OWNER_AND_STAFF = {"delegate", "secretariat", "superuser"}
 
 
 @dataclass
 class World:
     people: People
     meeting: object
+    documents: dict[str, Document] = field(default_factory=dict)
     # canary text -> the roles that may see it
     canaries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -27,7 +48,67 @@ class World:
         ]
 
 
+def _document(world: World, *, key: str, state: str, access: str, seen_by: set[str]) -> None:
+    people = world.people
+    title = f"CANARY-{key.upper()}"
+    document = create_document(
+        meeting=world.meeting, title=title, by=people["delegate"], access=access
+    )
+    add_file(
+        document=document, upload=docx_upload(f"{title} text"), language="en", by=people["delegate"]
+    )
+    if access == Document.Access.RESTRICTED:
+        document.restricted_to.set([Group.objects.get(name="Officers")])
+    if state in {"submitted", "registered", "published"}:
+        submit_document(document=document, by=people["delegate"])
+    if state in {"registered", "published"}:
+        register_document(document=document, by=people["secretariat"])
+    if state == "published":
+        publish_document(document=document, by=people["secretariat"])
+    if state == "withdrawn":
+        withdraw_document(document=document, by=people["delegate"], reason="CANARY-REASON")
+    world.documents[key] = document
+    world.canaries[title] = seen_by
+
+
 def build_world(people: People) -> World:
-    meeting = MeetingFactory(working_group=people.working_group, number=44)
+    opens = timezone.localdate() + dt.timedelta(days=30)  # contributions are on time
+    meeting = MeetingFactory(
+        working_group=people.working_group, number=44, start_date=opens, end_date=opens
+    )
     AgendaItemFactory(meeting=meeting, title="Agenda item visible to everyone")
-    return World(people=people, meeting=meeting)
+    world = World(people=people, meeting=meeting)
+    everyone = set(ROLE_NAMES)
+    _document(world, key="public", state="published", access="public", seen_by=everyone)
+    _document(world, key="members", state="published", access="members", seen_by=MEMBERS)
+    _document(
+        world,
+        key="restricted",
+        state="published",
+        access="restricted",
+        seen_by=OFFICERS_AND_STAFF | {"delegate"},
+    )
+    _document(world, key="draft", state="draft", access="public", seen_by=OWNER_AND_STAFF)
+    _document(world, key="submitted", state="submitted", access="public", seen_by=OWNER_AND_STAFF)
+    _document(
+        world,
+        key="registered",
+        state="registered",
+        access="public",
+        seen_by=OWNER_AND_STAFF | OFFICERS_AND_STAFF,
+    )
+    _document(world, key="withdrawn", state="withdrawn", access="public", seen_by=OWNER_AND_STAFF)
+    summary = create_summary(
+        meeting=meeting, title="CANARY-SUMMARY-DRAFT", language="en", by=people["secretariat"]
+    )
+    update_summary(
+        document=summary,
+        title="CANARY-SUMMARY-DRAFT",
+        blocks=[{"kind": "paragraph", "text": "CANARY-SUMMARY-TEXT"}],
+        by=people["secretariat"],
+    )
+    world.documents["summary"] = summary
+    world.canaries["CANARY-SUMMARY-DRAFT"] = OFFICERS_AND_STAFF
+    world.canaries["CANARY-SUMMARY-TEXT"] = OFFICERS_AND_STAFF
+    world.canaries["CANARY-REASON"] = OWNER_AND_STAFF
+    return world
