@@ -189,6 +189,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "REDOC_DIST": "SIDECAR",  # served from our own static files: no CDN, CSP stays 'self'
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cwg.api.document_error_responses",
+    ],
 }
 
 # Sign-in throttling (django-axes): five failures for one user name from one address lock that

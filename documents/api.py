@@ -1,3 +1,124 @@
-"""This app's JSON API under /api/v1/ (Django REST framework, over the same services)."""
+"""The documents API under /api/v1/: the same selectors, services and permissions as the pages."""
 
-urlpatterns: list = []
+from django.db.models import Prefetch
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
+
+from cwg.exceptions import NotAllowed
+from documents import permissions, services
+from documents.models import Document, DocumentFile, Language
+
+
+class DocumentFileSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DocumentFile
+        fields = [
+            "id",
+            "language",
+            "revision",
+            "original_name",
+            "size",
+            "content_type",
+            "kind",
+            "page_count",
+            "extraction_state",
+            "extraction_error",
+            "uploaded_at",
+            "download_url",
+        ]
+
+    def get_download_url(self, stored: DocumentFile) -> str:
+        return reverse("documents:download", args=[stored.pk])
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    meeting = serializers.IntegerField(source="meeting.number")
+    symbol = serializers.CharField()
+    source = serializers.CharField()
+    files = DocumentFileSerializer(many=True)
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "symbol",
+            "title",
+            "kind",
+            "status",
+            "access",
+            "meeting",
+            "source",
+            "is_late",
+            "revision",
+            "submitted_at",
+            "published_at",
+            "files",
+        ]
+
+
+class UploadSerializer(serializers.Serializer):
+    language = serializers.ChoiceField(choices=Language.choices)
+    file = serializers.FileField()
+
+
+class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Documents the caller may see; filter with ?meeting=44&kind=contribution&status=published."""
+
+    serializer_class = DocumentSerializer
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    def get_queryset(self):
+        documents = (
+            Document.objects.visible_to(self.request.user)
+            .select_related("meeting__working_group")
+            .prefetch_related(
+                "source_states",
+                "source_organizations",
+                Prefetch("files", queryset=DocumentFile.objects.defer("text")),
+            )
+            .order_by("meeting__number", "kind", "number", "pk")
+        )
+        query = self.request.query_params
+        if query.get("meeting", "").isdigit():
+            documents = documents.filter(meeting__number=int(query["meeting"]))
+        if query.get("kind") in Document.Kind.values:
+            documents = documents.filter(kind=query["kind"])
+        if query.get("status") in Document.Status.values:
+            documents = documents.filter(status=query["status"])
+        return documents
+
+    @extend_schema(responses=DocumentFileSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="files")
+    def files(self, request, pk=None):
+        document = self.get_object()
+        return Response(DocumentFileSerializer(document.files.all(), many=True).data)
+
+    @extend_schema(request=UploadSerializer, responses={201: DocumentFileSerializer})
+    @files.mapping.post
+    def upload(self, request, pk=None):
+        document = self.get_object()
+        if not permissions.can_add_file(request.user, document):
+            raise PermissionDenied(str(NotAllowed.default_message))
+        upload = UploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        stored = services.add_file(
+            document=document,
+            upload=upload.validated_data["file"],
+            language=upload.validated_data["language"],
+            by=request.user,
+            original_name=upload.validated_data["file"].name,
+        )
+        return Response(DocumentFileSerializer(stored).data, status=status.HTTP_201_CREATED)
+
+
+router = SimpleRouter()
+router.register("documents", DocumentViewSet, basename="document")
+urlpatterns = router.urls

@@ -116,5 +116,15 @@ MATRIX |= {
     ),
 }
 
+MATRIX |= {
+    "meeting-list": Row(lambda world: reverse("meeting-list"), everyone(OK)),
+    "meeting-detail": Row(
+        lambda world: reverse("meeting-detail", args=[world.meeting.number]), everyone(OK)
+    ),
+    "document-list": Row(lambda world: reverse("document-list"), everyone(OK)),
+    "document-detail": Row(document_url("document-detail"), visible_to(OWNER | STAFF)),
+    "document-files": Row(document_url("document-files"), visible_to(OWNER | STAFF)),
+}
+
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.
 ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}
