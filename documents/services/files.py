@@ -24,7 +24,13 @@ logger = logging.getLogger(__name__)
 
 
 def add_file(
-    *, document: Document, upload, language: str, by: User, original_name: str = ""
+    *,
+    document: Document,
+    upload,
+    language: str,
+    by: User,
+    original_name: str = "",
+    allow_text: bool = False,
 ) -> DocumentFile:
     """Check the upload, store it under its content's name, and schedule text extraction.
 
@@ -34,15 +40,29 @@ def add_file(
     if not permissions.can_add_file(by, document):
         raise NotAllowed(_("You may not add files to this document."))
     return store_file(
-        document=document, upload=upload, language=language, by=by, original_name=original_name
+        document=document,
+        upload=upload,
+        language=language,
+        by=by,
+        original_name=original_name,
+        allow_text=allow_text,
     )
 
 
 def store_file(
-    *, document: Document, upload, language: str, by: User, original_name: str = ""
+    *,
+    document: Document,
+    upload,
+    language: str,
+    by: User,
+    original_name: str = "",
+    allow_text: bool = False,
 ) -> DocumentFile:
-    """add_file without the permission check, for services that decided it already."""
-    inspected = inspect_upload(upload)
+    """add_file without the permission check, for services that decided it already.
+
+    allow_text: plain UTF-8 text files, accepted from the bulk import only.
+    """
+    inspected = inspect_upload(upload, allow_text=allow_text)
     row = DocumentFile(
         document=document,
         language=language,
