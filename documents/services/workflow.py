@@ -1,5 +1,7 @@
 """The document workflow: draft -> submitted -> registered -> published; any -> withdrawn."""
 
+import datetime as dt
+
 import reversion
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -112,15 +114,20 @@ def update_document(
 
 
 @transaction.atomic
-def submit_document(*, document: Document, by: User) -> Document:
+def submit_document(
+    *, document: Document, by: User, received_at: dt.datetime | None = None
+) -> Document:
+    """received_at: when the secretariat records a submission it received earlier (import)."""
     document = _locked(document)
     if not permissions.can_edit_document(by, document):
         raise NotAllowed(_("Only the owning delegation may submit this document."))
+    if received_at is not None and not permissions.can_manage_documents(by):
+        raise NotAllowed(_("Only the secretariat records an earlier receipt date."))
     if document.status != Document.Status.DRAFT:
         raise InvalidTransition(_("Only a draft can be submitted."))
     if not document.files.exists():
         raise InvalidTransition(_("Add the document's file before submitting it."))
-    now = timezone.now()
+    now = received_at or timezone.now()
     document.status = Document.Status.SUBMITTED
     document.submitted_at = now
     document.is_late = now > document.meeting.contribution_deadline

@@ -27,6 +27,21 @@ def test_load_demo_twice_gives_identical_rows():
     assert row_counts() == first
     assert first["cwg.Officer"] == 5
     assert first["meetings.Meeting"] == 2
+    assert first["documents.Document"] == 32
+
+
+def test_demo_documents_match_the_two_meetings():
+    from documents.models import Document
+
+    call_command("load_demo", stdout=io.StringIO())
+    documents = Document.objects.all()
+    main_series = documents.exclude(kind=Document.Kind.INFORMATION)
+    assert main_series.count() == 26
+    assert documents.filter(kind=Document.Kind.INFORMATION).count() == 6
+    assert documents.filter(kind=Document.Kind.SUMMARY, status="published").count() == 1
+    assert documents.filter(is_late=True, late_approved_at__isnull=False).count() == 1
+    assert documents.filter(revision=1).count() == 1
+    assert documents.filter(files__language="ar").distinct().count() >= 5
 
 
 def test_load_demo_prints_working_sign_ins(capsys):

@@ -230,3 +230,14 @@ class TestDeadline:
     def test_an_on_time_contribution_needs_no_approval(self, submitted, people):
         with pytest.raises(InvalidTransition):
             approve_late_contribution(document=submitted, by=people["secretariat"])
+
+
+def test_the_secretariat_records_an_earlier_receipt(draft, people):
+    earlier = draft.meeting.contribution_deadline - dt.timedelta(days=3)
+    document = submit_document(document=draft, by=people["secretariat"], received_at=earlier)
+    assert (document.submitted_at, document.is_late) == (earlier, False)
+
+
+def test_a_delegate_cannot_backdate_a_submission(draft, people):
+    with pytest.raises(NotAllowed):
+        submit_document(document=draft, by=people["delegate"], received_at=timezone.now())

@@ -1,0 +1,101 @@
+"""The documents of the 43rd and 44th meetings, built through the services (idempotent)."""
+
+import datetime as dt
+import io
+
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document as WordDocument
+
+from cwg.demo import SECTOR_MEMBER_NAME
+from cwg.models import MemberState, Organization, WorkingGroup
+from documents import demo_content as content
+from documents.models import Document
+from documents.services import (
+    add_file,
+    approve_late_contribution,
+    create_document,
+    create_summary,
+    publish_document,
+    publish_summary,
+    register_document,
+    start_revision,
+    submit_document,
+    update_summary,
+)
+from meetings.models import Meeting
+
+DELEGATE_OF = {"EG": "delegate.eg", "SE": "delegate.se", "SECTOR": "sector.member"}
+
+
+def _docx(title: str, language: str, revision: int = 0) -> SimpleUploadedFile:
+    word = WordDocument()
+    word.add_heading(title, level=1)
+    for paragraph in content.BODY[language]:
+        word.add_paragraph(paragraph)
+    if revision:
+        word.add_paragraph(f"Revision {revision}.")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return SimpleUploadedFile(f"{title[:40]}-{language}.docx", buffer.getvalue())
+
+
+def load(*, working_group: WorkingGroup) -> None:
+    people = {
+        name: User.objects.get(username=name)
+        for name in ["secretariat", "chair", *DELEGATE_OF.values()]
+    }
+    for number, entries in [(43, content.MEETING_43), (44, content.MEETING_44)]:
+        meeting = Meeting.objects.get(working_group=working_group, number=number)
+        for kind, title, sources, languages in entries:
+            if not Document.objects.filter(meeting=meeting, kind=kind, title=title).exists():
+                _load_document(meeting, kind, title, sources, languages, people)
+    _load_summary(working_group, people)
+
+
+def _load_document(meeting, kind, title, sources, languages, people) -> None:
+    secretariat = people["secretariat"]
+    author = people.get(DELEGATE_OF.get(sources[0]), secretariat)
+    if kind == content.INF:
+        author = secretariat
+    states = list(MemberState.objects.filter(iso_code__in=sources))
+    organizations = (
+        list(Organization.objects.filter(name=SECTOR_MEMBER_NAME)) if "SECTOR" in sources else []
+    )
+    other = ", ".join(s for s in sources if s in {"Secretariat", "Chair"})
+    document = create_document(
+        meeting=meeting,
+        title=title,
+        by=author,
+        kind=kind,
+        source_states=states,
+        source_organizations=organizations,
+        source_text=other,
+    )
+    for language in languages:
+        add_file(document=document, upload=_docx(title, language), language=language, by=author)
+    late = (meeting.number, title) == content.LATE
+    deadline = meeting.contribution_deadline
+    received = deadline + dt.timedelta(days=2) if late else deadline - dt.timedelta(days=5)
+    document = submit_document(document=document, by=secretariat, received_at=received)
+    if late:
+        approve_late_contribution(document=document, by=secretariat)
+    document = register_document(document=document, by=secretariat)
+    document = publish_document(document=document, by=secretariat)
+    if (meeting.number, title) == content.REVISED:
+        start_revision(document=document, by=secretariat)
+        add_file(
+            document=document, upload=_docx(title, "en", revision=1), language="en", by=secretariat
+        )
+
+
+def _load_summary(working_group, people) -> None:
+    meeting = Meeting.objects.get(working_group=working_group, number=44)
+    if Document.objects.filter(meeting=meeting, kind=Document.Kind.SUMMARY).exists():
+        return
+    chair = people["chair"]
+    summary = create_summary(meeting=meeting, title=content.SUMMARY_TITLE, language="en", by=chair)
+    update_summary(
+        document=summary, title=content.SUMMARY_TITLE, blocks=content.SUMMARY_BLOCKS, by=chair
+    )
+    publish_summary(document=summary, by=chair)
