@@ -50,6 +50,19 @@ def _test_settings(settings, tmp_path):
 
 @pytest.fixture
 def celery_worker_process(transactional_db, settings):
+    yield from _worker(settings)
+
+
+@pytest.fixture
+def second_celery_worker(transactional_db, settings):
+    """Another worker on the same queue, e.g. after the first was killed."""
+    from cwg.celery import app
+
+    queue = app.conf.task_default_queue
+    yield from _worker(settings, queue=queue)
+
+
+def _worker(settings, queue: str | None = None):
     """A real Celery worker in its own process, on the test database and a private queue.
 
     The queue and node name are private to this test, so workers of other runs on the same
@@ -59,8 +72,8 @@ def celery_worker_process(transactional_db, settings):
 
     from cwg.celery import app
 
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    node = f"{queue}@{socket.gethostname()}"
+    queue = queue or f"test-{uuid.uuid4().hex[:12]}"
+    node = f"{uuid.uuid4().hex[:8]}-{queue}@{socket.gethostname()}"
     db = connection.settings_dict
     env = {
         **os.environ,
@@ -93,6 +106,7 @@ def celery_worker_process(transactional_db, settings):
         ],
         cwd=ROOT,
         env=env,
+        start_new_session=True,  # its own process group: a test can kill it whole
     )
     deadline = time.monotonic() + 60
     while not app.control.ping(timeout=0.5, destination=[node]):
@@ -106,7 +120,7 @@ def celery_worker_process(transactional_db, settings):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-    app.conf.task_default_queue = "celery"
+    app.conf.task_default_queue = settings.CELERY_TASK_DEFAULT_QUEUE
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SPACES = re.compile(r"[ \t\u00a0]+")
+# C0 controls but tab and newline: PDFs carry NULs, and PostgreSQL text refuses them.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -23,7 +25,8 @@ class ParseRefused(Exception):
 
 
 def tidy(text: str) -> str:
-    lines = (SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    text = CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -158,3 +158,9 @@ def test_a_real_docx_is_accepted_with_its_hash():
     inspected = inspect_upload(io.BytesIO(data))
     assert inspected.sha256 == hashlib.sha256(data).hexdigest()
     assert inspected.size == len(data)
+
+
+def test_extracted_text_has_no_control_characters():
+    from documents.files.parsers import tidy
+
+    assert tidy("a\x00b\x07c\r\nd\te") == "abc\nd e"
