@@ -34,6 +34,7 @@ def test_arabic_catalogue_is_complete_and_keeps_placeholders(po_path):
     assert not catalogue.untranslated_entries()
     assert not catalogue.fuzzy_entries()
     for entry in catalogue:
-        assert sorted(PLACEHOLDER.findall(entry.msgstr)) == sorted(
-            PLACEHOLDER.findall(entry.msgid)
-        ), entry.msgid
+        expected = sorted(PLACEHOLDER.findall(entry.msgid))
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for translation in translations:
+            assert sorted(PLACEHOLDER.findall(translation)) == expected, entry.msgid
