@@ -20,6 +20,11 @@ import time
 import traceback
 from pathlib import Path
 
+# Preloaded once here, so each forked child starts with the parsers already imported.
+import docx  # noqa: E402, F401, I001 - imported for its side effect: warm children
+import pypdf  # noqa: E402, F401
+from docx.table import Table  # noqa: E402, F401
+
 from documents.files import parsers
 
 
@@ -65,20 +70,20 @@ def _run_child(job: dict) -> None:
     Path(job["result"]).write_text(json.dumps(result), encoding="utf-8")
 
 
-def _wait(pid: int, wall: float) -> tuple[int | None, bool]:
-    """(exit status, timed out). Kills the child when the wall-clock limit passes."""
+def _wait(pid: int, wall: float) -> tuple[int | None, bool, int]:
+    """(exit status, timed out, peak memory in kB). Kills the child past the wall-clock limit."""
     deadline = time.monotonic() + wall
     pidfd = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
     try:
         while True:
-            done, status = os.waitpid(pid, os.WNOHANG)
+            done, status, usage = os.wait4(pid, os.WNOHANG)
             if done:
-                return status, False
+                return status, False, usage.ru_maxrss
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                return None, True
+                _pid, _status, usage = os.wait4(pid, 0)
+                return None, True, usage.ru_maxrss
             if pidfd is not None:
                 select.select([pidfd], [], [], remaining)
             else:
@@ -101,8 +106,8 @@ def serve() -> None:
                 _run_child(job)
             finally:
                 os._exit(0)
-        status, timed_out = _wait(pid, float(job["wall"]))
-        answer = {"timed_out": timed_out, "signal": None, "exit": None}
+        status, timed_out, max_rss_kb = _wait(pid, float(job["wall"]))
+        answer = {"timed_out": timed_out, "signal": None, "exit": None, "max_rss_kb": max_rss_kb}
         if status is not None:
             if os.WIFSIGNALED(status):
                 answer["signal"] = os.WTERMSIG(status)

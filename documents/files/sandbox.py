@@ -100,7 +100,7 @@ class _ForkServer:
             result = json.loads(result_path.read_text(encoding="utf-8"))
         if not result["ok"]:
             raise SandboxError(result["reason"])
-        return result
+        return {**result, "max_rss_kb": answer["max_rss_kb"]}
 
 
 _fork_server = _ForkServer()
