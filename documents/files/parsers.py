@@ -67,20 +67,36 @@ def parse_pdf(path: Path, *, max_pages: int, max_characters: int) -> Parsed:
     return Parsed(text=text, page_count=page_count, truncated=truncated or cut)
 
 
-def _docx_block_texts(container) -> list[str]:
-    """Paragraphs and tables in document order, nested tables included."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Deleted or moved-away revisions, field codes, and the fallback copies of text boxes: counted
+# once elsewhere or not text at all.
+DOCX_SKIPPED = {MC + "Fallback", W + "moveFrom", W + "del", W + "instrText", W + "delText"}
+DOCX_STORIES = ("header+xml", "footer+xml", "footnotes+xml", "endnotes+xml")
 
-    texts: list[str] = []
-    for block in container.iter_inner_content():
-        if isinstance(block, Paragraph):
-            texts.append(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    texts.extend(_docx_block_texts(cell))
-    return texts
+
+def _docx_paragraphs(element, out: list[str], current: list[str] | None) -> None:
+    """Every paragraph under element, in order: inside tables, content controls and text boxes.
+
+    python-docx's block API skips content controls and text boxes, which Word templates use
+    for titles, so the story's XML is walked instead.
+    """
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in DOCX_SKIPPED:
+            continue
+        if tag == W + "p":
+            inner: list[str] = []
+            _docx_paragraphs(child, out, inner)
+            out.append("".join(inner))
+        elif current is not None and tag == W + "t":
+            current.append(child.text or "")
+        elif current is not None and tag == W + "tab":
+            current.append("\t")
+        elif current is not None and tag in {W + "br", W + "cr"}:
+            current.append("\n")
+        else:
+            _docx_paragraphs(child, out, current)
 
 
 def parse_docx(path: Path, *, max_characters: int) -> Parsed:
@@ -88,15 +104,10 @@ def parse_docx(path: Path, *, max_characters: int) -> Parsed:
 
     document = docx.Document(str(path))
     parts: list[str] = []
-    for section in document.sections:
-        for part in (section.header, section.first_page_header, section.even_page_header):
-            if not part.is_linked_to_previous:
-                parts.extend(_docx_block_texts(part))
-    parts.extend(_docx_block_texts(document))
-    for section in document.sections:
-        for part in (section.footer, section.first_page_footer, section.even_page_footer):
-            if not part.is_linked_to_previous:
-                parts.extend(_docx_block_texts(part))
+    _docx_paragraphs(document.element.body, parts, None)
+    for part in document.part.package.iter_parts():
+        if part.content_type.endswith(DOCX_STORIES) and hasattr(part, "element"):
+            _docx_paragraphs(part.element, parts, None)
     text, truncated = _capped(parts, max_characters)
     return Parsed(text=text, page_count=None, truncated=truncated)
 
