@@ -151,8 +151,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="cwg-secretariat@loca
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")  # links in e-mails
 
 # Celery: without a broker every task runs eagerly in the calling process.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+_BROKER_FROM_ENVIRONMENT = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not _BROKER_FROM_ENVIRONMENT
+# memory:// is never used to send (tasks run eagerly); it keeps Celery from guessing a host.
+CELERY_BROKER_URL = _BROKER_FROM_ENVIRONMENT or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_SERIALIZER = "json"

@@ -36,7 +36,7 @@ def why_unavailable(marker: str) -> str | None:
     if marker == "postgres" and connection.vendor != "postgresql":
         return "needs PostgreSQL: set DATABASE_URL=postgres://..."
     if marker in {"redis", "worker"}:
-        if not settings.CELERY_BROKER_URL:
+        if not settings.CELERY_BROKER_URL.startswith("redis"):
             return "needs Redis: set CELERY_BROKER_URL=redis://..."
         if not reachable(settings.CELERY_BROKER_URL):
             return f"Redis at {settings.CELERY_BROKER_URL} does not answer"
