@@ -85,7 +85,6 @@ def _worker(settings, queue: str | None = None):
         "CELERY_RESULT_BACKEND": settings.CELERY_BROKER_URL,
     }
     app.conf.task_default_queue = queue
-    app.conf.result_backend = settings.CELERY_BROKER_URL
     process = subprocess.Popen(  # noqa: S603 - fixed command line, our own worker
         [
             sys.executable,

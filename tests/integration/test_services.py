@@ -1,6 +1,8 @@
 """The real services CI provides: PostgreSQL, Redis, and a Celery worker taking tasks."""
 
 import pytest
+from celery.backends.redis import RedisBackend
+from celery.result import AsyncResult
 from django.conf import settings
 from django.db import connection
 from kombu import Connection
@@ -28,4 +30,7 @@ def test_a_real_worker_runs_a_task_from_redis(celery_worker_process):
     from cwg.celery import app
 
     assert app.conf.task_always_eager is False
-    assert ping.delay().get(timeout=30) == "pong"
+    # The app may have cached a disabled result backend already: read through our own.
+    backend = RedisBackend(app=app, url=settings.CELERY_BROKER_URL)
+    sent = ping.delay()
+    assert AsyncResult(sent.id, backend=backend, app=app).get(timeout=30) == "pong"
