@@ -207,3 +207,34 @@ def test_another_delegation_cannot_restore(draft, people, as_role):
         reverse("documents:restore", args=[draft.pk, version.pk])
     )
     assert response.status_code == 404
+
+
+def test_the_queue_is_constant_in_queries(meeting, people, as_role, django_assert_max_num_queries):
+    def submit(n: int) -> None:
+        for i in range(n):
+            document = create_document(meeting=meeting, title=f"Queued {i}", by=people["delegate"])
+            add_file(
+                document=document,
+                upload=docx_upload(f"q {i} {n}"),
+                language="en",
+                by=people["delegate"],
+            )
+            submit_document(document=document, by=people["delegate"])
+
+    client = as_role("secretariat")
+    submit(2)
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("documents:queue"))
+    submit(6)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(reverse("documents:queue")).content.decode()
+    assert html.count("Queued ") == 8
+
+
+def test_the_document_page_in_arabic(meeting, people, client):
+    [document] = published(meeting, people, 1)
+    client.cookies["django_language"] = "ar"
+    html = client.get(document.get_absolute_url()).content.decode()
+    assert 'dir="rtl"' in html
+    assert "الملفات" in html  # Files
+    assert "تنزيل" in html  # Download
