@@ -27,6 +27,24 @@ class Visitor(HttpUser):
     def meeting_page(self) -> None:
         self.client.get(f"/meetings/{random.choice(MEETINGS)}/", name="meeting page")  # noqa: S311
 
+    @tag("list")
+    @task(6)
+    def document_list(self) -> None:
+        self.client.get(f"/documents/meeting/{random.choice(MEETINGS)}/", name="document list")  # noqa: S311
+
+    @task(3)
+    def document_page(self) -> None:
+        self.client.get(f"/documents/{random.randint(1, 32)}/", name="document page")  # noqa: S311
+
+    @task(2)
+    def download(self) -> None:
+        self.client.get(f"/documents/files/{random.randint(1, 41)}/download/", name="download")  # noqa: S311
+
+    @tag("list")
+    @task(2)
+    def api_list(self) -> None:
+        self.client.get("/api/v1/documents/?meeting=44", name="API document list")
+
 
 class Ceiling(HttpUser):
     """The bare Django view on the same server: what the stack itself can do.
