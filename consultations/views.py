@@ -57,7 +57,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     form = SubmissionForm(request.POST or None, questions=questions)
     status = 200
     if request.method == "POST":
-        rate = getattr(settings, "CONSULTATION_SUBMIT_RATE", "10/h")
+        rate = settings.CONSULTATION_SUBMIT_RATE
         if form.honeypot_filled:
             form.add_error(None, _("Your input could not be accepted. Please try again."))
             status = 400
