@@ -69,6 +69,10 @@ def mixed(call, people):
 def test_public_submits_in_arabic_and_sees_reference(client, call):
     page = client.get(reverse("consultations:submit", args=[call.code]), HTTP_ACCEPT_LANGUAGE="ar")
     assert page.status_code == 200
+    body = page.content.decode()
+    assert 'dir="rtl"' in body
+    assert "أرسل مساهمتي" in body
+    assert "السؤال الرئيسي" in body
     response = client.post(reverse("consultations:submit", args=[call.code]), form_data(call))
     assert response.status_code == 302
     page = client.get(response.url)
