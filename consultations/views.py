@@ -35,7 +35,7 @@ def _moderator_call(request: HttpRequest, code: str) -> ConsultationCall:
 
 
 def call_list(request: HttpRequest) -> HttpResponse:
-    calls = ConsultationCall.objects.visible_to(request.user).order_by("-opens_at")
+    calls = list(ConsultationCall.objects.visible_to(request.user).order_by("-opens_at"))
     return render(request, "consultations/call_list.html", {"calls": calls})
 
 
@@ -122,7 +122,10 @@ def own_submission(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Your input was withdrawn."))
         return redirect("consultations:own", token=token)
-    can_withdraw = submission.status not in {Submission.Status.PUBLISHED, "withdrawn"}
+    can_withdraw = submission.status not in {
+        Submission.Status.PUBLISHED,
+        Submission.Status.WITHDRAWN,
+    }
     context = {"submission": submission, "can_withdraw": can_withdraw}
     return render(request, "consultations/own.html", context)
 
@@ -131,8 +134,10 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     stakeholder_type = request.GET.get("stakeholder_type", "")
     itu_region = request.GET.get("itu_region", "")
-    inputs = selectors.published_inputs(
-        call=call, stakeholder_type=stakeholder_type, itu_region=itu_region
+    inputs = list(
+        selectors.published_inputs(
+            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region
+        )
     )
     context = {
         "call": call,
@@ -197,7 +202,9 @@ def moderation(request: HttpRequest, code: str) -> HttpResponse:
         "can_moderate": can_moderate(user=request.user),
         "statuses": Submission.Status.choices,
         "stakeholder_types": Submission.StakeholderType.choices,
-        "countries": MemberState.objects.filter(consultation_submissions__call=call).distinct(),
+        "countries": list(
+            MemberState.objects.filter(consultation_submissions__call=call).distinct()
+        ),
         "languages": Submission._meta.get_field("language").choices,
     }
     status = 400 if form.errors else 200

@@ -272,3 +272,40 @@ def test_full_flow_through_services_shows_on_published_page(client, call, people
     publish_submissions(ids=[item.pk], by=people["secretariat"])
     page = client.get(reverse("consultations:published", args=[call.code]))
     assert "Universal access." in page.content.decode()
+
+
+def test_members_call_inputs_and_statistics_hidden_from_public(client, working_group, as_role):
+    call = CallFactory(working_group=working_group, audience="members", code="MEMB")
+    item = SubmissionFactory(call=call, number=1, status="published")
+    AnswerFactory(submission=item, question=QuestionFactory(call=call), text="Members words")
+    for name in ("published", "statistics", "submit"):
+        assert client.get(reverse(f"consultations:{name}", args=[call.code])).status_code == 404
+    page = as_role("other_delegate").get(reverse("consultations:published", args=[call.code]))
+    assert "Members words" in page.content.decode()
+
+
+def test_one_submitters_link_never_shows_another_submitters_input(client, call, mixed):
+    first, second = Submission.objects.filter(status="received").first(), mixed
+    page = client.get(reverse("consultations:own", args=[withdraw_link_token(submission=second)]))
+    assert SECRET not in page.content.decode()
+    assert first.name not in page.content.decode()
+
+
+def test_published_filters_by_stakeholder_type_and_region(client, call):
+    question = call.questions.first()
+    for number, (kind, iso) in enumerate([("academia", "SE"), ("government", "EG")], start=1):
+        item = SubmissionFactory(
+            call=call,
+            number=number,
+            status="published",
+            stakeholder_type=kind,
+            country=member_state(iso),
+        )
+        AnswerFactory(submission=item, question=question, text=f"Text of {iso}")
+    url = reverse("consultations:published", args=[call.code])
+    by_type = client.get(url, {"stakeholder_type": "academia"}).content.decode()
+    assert "Text of SE" in by_type
+    assert "Text of EG" not in by_type
+    by_region = client.get(url, {"itu_region": "D"}).content.decode()
+    assert "Text of EG" in by_region
+    assert "Text of SE" not in by_region
