@@ -1,5 +1,6 @@
 """Every state change of consultations: calls, inputs and their moderation."""
 
+import datetime as dt
 from collections.abc import Iterable
 from functools import partial
 
@@ -97,13 +98,17 @@ def submit_input(
     language: str = "en",
     consent_to_publish: bool = False,
     site_url: str = "",
+    arrived_at: dt.datetime | None = None,
 ) -> Submission:
     """Store one input with the next reference number of the call, gapless and unique.
 
-    The clock is read when the input arrives, before waiting for the call's counter row, so an
-    input that arrived before closing is kept even if it waits for others to commit.
+    The server clock decides: `arrived_at` is when the input reached the server (a request
+    queued by the web server passes its arrival; never later than now), read before waiting
+    for the call's counter row, so an input that arrived before closing is kept even if it
+    waits for others to commit.
     """
-    arrived_at = timezone.now()
+    now = timezone.now()
+    arrived_at = min(arrived_at, now) if arrived_at else now
     call = ConsultationCall.objects.get(pk=call.pk)
     if not can_submit_to(user=by, call=call):
         raise SignInRequired()
