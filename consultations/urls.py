@@ -6,6 +6,7 @@ app_name = "consultations"
 urlpatterns = [
     path("", views.call_list, name="list"),
     path("<slug:code>/", views.call_detail, name="detail"),
+    path("<slug:code>/status/<slug:action>/", views.change_call, name="change"),
     path("<slug:code>/answer/", views.submit, name="submit"),
     path("<slug:code>/received/<str:token>/", views.received, name="received"),
     path("<slug:code>/inputs/", views.published_inputs, name="published"),

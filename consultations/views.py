@@ -11,6 +11,7 @@ from consultations.exceptions import BadWithdrawLink
 from consultations.forms import DecisionForm, SubmissionForm
 from consultations.models import ConsultationCall, Submission
 from consultations.permissions import (
+    can_manage_calls,
     can_moderate,
     can_read_moderation,
     can_see_call,
@@ -47,8 +48,38 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
         "accepts_input": call.accepts_input(),
         "can_submit": can_submit_to(user=request.user, call=call),
         "can_moderate": can_read_moderation(user=request.user),
+        "can_manage": can_manage_calls(user=request.user),
+        "next_steps": CALL_STEPS.get(call.status, []),
     }
     return render(request, "consultations/call_detail.html", context)
+
+
+CALL_STEPS = {
+    ConsultationCall.Status.DRAFT: ["open"],
+    ConsultationCall.Status.OPEN: ["close"],
+    ConsultationCall.Status.CLOSED: ["archive"],
+}
+CALL_ACTIONS = {
+    "open": services.open_call,
+    "close": services.close_call,
+    "archive": services.archive_call,
+}
+
+
+def change_call(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    """Open, close or archive a call (POST from the call page, secretariat only)."""
+    call = _call(request, code)
+    if request.method != "POST" or action not in CALL_ACTIONS:
+        raise Http404
+    try:
+        CALL_ACTIONS[action](call=call, by=request.user)
+    except NotAllowed as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("consultations:detail", code=call.code)
+    messages.success(request, _("The call was updated."))
+    return redirect("consultations:detail", code=call.code)
 
 
 def submit(request: HttpRequest, code: str) -> HttpResponse:

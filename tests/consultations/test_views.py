@@ -309,3 +309,34 @@ def test_published_filters_by_stakeholder_type_and_region(client, call):
     by_region = client.get(url, {"itu_region": "D"}).content.decode()
     assert "Text of EG" in by_region
     assert "Text of SE" not in by_region
+
+
+@pytest.mark.parametrize("role", ["secretariat", "superuser"])
+def test_secretariat_opens_closes_and_archives_from_the_call_page(working_group, as_role, role):
+    call = CallFactory(working_group=working_group, status="draft", code="STEPS")
+    client = as_role(role)
+    assert (
+        "Open the call"
+        in client.get(reverse("consultations:detail", args=[call.code])).content.decode()
+    )
+    for action, status in [("open", "open"), ("close", "closed"), ("archive", "archived")]:
+        response = client.post(reverse("consultations:change", args=[call.code, action]))
+        assert response.status_code == 302
+        call.refresh_from_db()
+        assert call.status == status
+    refused = client.post(reverse("consultations:change", args=[call.code, "open"]), follow=True)
+    assert "cannot become" in refused.content.decode()
+
+
+@pytest.mark.parametrize("role", ["delegate", "sector_member", "vice_chair", "chair"])
+def test_others_cannot_change_a_call_from_the_page(working_group, as_role, role):
+    call = CallFactory(working_group=working_group, status="open", code="STEPS")
+    client = as_role(role)
+    assert (
+        "Close the call"
+        not in client.get(reverse("consultations:detail", args=[call.code])).content.decode()
+    )
+    response = client.post(reverse("consultations:change", args=[call.code, "close"]))
+    assert response.status_code == 403
+    call.refresh_from_db()
+    assert call.status == "open"
