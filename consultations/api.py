@@ -1,3 +1,122 @@
 """This app's JSON API under /api/v1/ (Django REST framework, over the same services)."""
 
-urlpatterns: list = []
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+
+from consultations import selectors
+from consultations.models import Answer, ConsultationCall, Question, Submission
+from consultations.permissions import ReadsModeration
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Question
+        fields = ["id", "order", "text", "help", "required", "kind", "choices"]
+
+
+class CallSerializer(serializers.ModelSerializer):
+    questions = QuestionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ConsultationCall
+        fields = [
+            "id",
+            "code",
+            "title",
+            "description",
+            "opens_at",
+            "closes_at",
+            "audience",
+            "status",
+            "questions",
+        ]
+
+
+class StatisticsSerializer(serializers.Serializer):
+    received = serializers.IntegerField()
+    accepted = serializers.IntegerField()
+    rejected = serializers.IntegerField()
+    published = serializers.IntegerField()
+    withdrawn = serializers.IntegerField()
+    accepted_without_consent = serializers.IntegerField()
+
+
+class CallDetailSerializer(CallSerializer):
+    statistics = serializers.SerializerMethodField()
+
+    class Meta(CallSerializer.Meta):
+        fields = [*CallSerializer.Meta.fields, "statistics"]
+
+    @extend_schema(responses=StatisticsSerializer)
+    def get_statistics(self, call) -> dict:
+        return selectors.call_statistics(call=call)["totals"]
+
+
+class AnswerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Answer
+        fields = ["question", "text", "choice"]
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    answers = AnswerSerializer(many=True, read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "reference",
+            "status",
+            "submitted_at",
+            "name",
+            "email",
+            "organization",
+            "stakeholder_type",
+            "country",
+            "language",
+            "consent_to_publish",
+            "answers",
+        ]
+
+
+def _calls(request):
+    return ConsultationCall.objects.visible_to(request.user).prefetch_related("questions")
+
+
+class CallList(generics.ListAPIView):
+    serializer_class = CallSerializer
+
+    def get_queryset(self):
+        return _calls(self.request).order_by("-opens_at")
+
+
+class CallDetail(generics.RetrieveAPIView):
+    serializer_class = CallDetailSerializer
+
+    def get_queryset(self):
+        return _calls(self.request)
+
+
+class SubmissionList(generics.ListAPIView):
+    """Every input of a call, whatever its status: moderators only."""
+
+    serializer_class = SubmissionSerializer
+    permission_classes = [ReadsModeration]
+
+    def get_queryset(self):
+        call = get_object_or_404(_calls(self.request), pk=self.kwargs["pk"])
+        return selectors.moderation_queue(call=call)
+
+
+urlpatterns = [
+    path("consultations/", CallList.as_view(), name="consultations-api-list"),
+    path("consultations/<int:pk>/", CallDetail.as_view(), name="consultations-api-detail"),
+    path(
+        "consultations/<int:pk>/submissions/",
+        SubmissionList.as_view(),
+        name="consultations-api-submissions",
+    ),
+]

@@ -1,0 +1,18 @@
+"""Server-rendered SVG charts (pygal): readable without JavaScript, labels in the page language."""
+
+import pygal
+from django.utils.translation import gettext as _
+
+
+def stakeholder_chart(*, stats: dict) -> str:
+    chart = pygal.HorizontalBar(
+        disable_xml_declaration=True,
+        js=[],
+        show_legend=False,
+        width=640,
+        height=320,
+        title=_("Inputs received by stakeholder type"),
+    )
+    chart.x_labels = [str(label) for label, _count in stats["by_stakeholder_type"]]
+    chart.add(_("Inputs"), [count for _label, count in stats["by_stakeholder_type"]])
+    return chart.render(is_unicode=True)

@@ -1,0 +1,177 @@
+"""The consultations part of `manage.py load_demo`: the WSIS+20 call for inputs and an open call.
+
+The WSIS+20 call is history (closed, 97 inputs already moderated), so its rows are written as
+they stand, with their moderation decisions; the open call goes through the calls' own fields.
+Idempotent: a call that exists is left as it is, so a second load moves and duplicates nothing.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from consultations.models import Answer, ConsultationCall, ModerationDecision, Question, Submission
+from cwg.models import MemberState, WorkingGroup
+
+ST = Submission.StakeholderType
+STAKEHOLDERS = [
+    ST.GOVERNMENT,
+    ST.CIVIL_SOCIETY,
+    ST.PRIVATE_SECTOR,
+    ST.ACADEMIA,
+    ST.TECHNICAL_COMMUNITY,
+    ST.INTERNATIONAL_ORGANIZATION,
+    ST.OTHER,
+]
+COUNTRIES = ["EG", "SE", "BR", "ZA", "KR", "RW", "IN", "FR", "MX", "JP", "KE", "AR", None]
+LANGUAGES = ["en", "ar", "fr", "es", "ru", "zh-hans"]
+FIRST = ["Amina", "Lars", "Beatriz", "Thabo", "Ji-woo", "Aline", "Ravi", "Claire", "Diego", "Yuki"]
+LAST = ["Haddad", "Berg", "Souza", "Nkosi", "Park", "Uwase", "Mehta", "Roux", "Luna", "Sato"]
+IDEAS = [
+    "Community networks should be part of every national broadband plan.",
+    "Digital skills training must reach older people and rural women first.",
+    "Measure meaningful connectivity, not only subscriptions.",
+    "Keep the multistakeholder character of the WSIS Forum after 2025.",
+    "Link the WSIS action lines to the SDG targets with shared indicators.",
+    "Open data on spectrum use would help small operators plan investments.",
+    "Content in local languages, including Arabic and Swahili, needs public support.",
+]
+REASONS = [
+    "Advertising unrelated to the call.",
+    "Duplicate of an earlier input by the same author.",
+    "Does not address the questions of the call.",
+]
+# 97 received: 62 published, 14 rejected, 11 accepted without consent, 10 withdrawn.
+PLAN = ["published"] * 62 + ["rejected"] * 14 + ["no_consent"] * 11 + ["withdrawn"] * 10
+
+
+def load(*, working_group: WorkingGroup) -> None:
+    with transaction.atomic():
+        _wsis20_call(working_group)
+        _open_call(working_group)
+
+
+def _questions(call: ConsultationCall) -> list[Question]:
+    texts = [
+        (
+            {
+                "en": "What should the WSIS process achieve by 2035?",
+                "ar": "ما الذي ينبغي أن تحققه عملية القمة العالمية لمجتمع المعلومات بحلول 2035؟",
+                "fr": "Que devrait accomplir le processus du SMSI d'ici 2035 ?",
+            },
+            "text",
+        ),
+        (
+            {
+                "en": "Which action line matters most to you?",
+                "ar": "ما خط العمل الأهم بالنسبة إليك؟",
+            },
+            "choice",
+        ),
+    ]
+    choices = [
+        {"value": "c2", "label": {"en": "C2 Infrastructure", "ar": "ج2 البنية التحتية"}},
+        {"value": "c4", "label": {"en": "C4 Capacity building", "ar": "ج4 بناء القدرات"}},
+        {"value": "c5", "label": {"en": "C5 Confidence and security", "ar": "ج5 الثقة والأمن"}},
+    ]
+    return [
+        Question.objects.create(
+            call=call,
+            order=order,
+            text=text,
+            kind=kind,
+            required=kind == "text",
+            choices=choices if kind == "choice" else [],
+        )
+        for order, (text, kind) in enumerate(texts, start=1)
+    ]
+
+
+def _wsis20_call(working_group: WorkingGroup) -> None:
+    if ConsultationCall.objects.filter(code="WSIS20").exists():
+        return
+    closes_at = dt.datetime(2025, 3, 31, 22, 0, tzinfo=dt.UTC)
+    call = ConsultationCall.objects.create(
+        working_group=working_group,
+        code="WSIS20",
+        title={
+            "en": "Call for inputs on the WSIS+20 review",
+            "ar": "دعوة لتقديم المساهمات بشأن استعراض القمة العالمية لمجتمع المعلومات+20",
+            "fr": "Appel à contributions sur l'examen SMSI+20",
+        },
+        description={
+            "en": "Launched under Council Resolution 1332: your views on the WSIS process "
+            "beyond 2025, summarised by the chair for the General Assembly's review.",
+            "ar": "أُطلقت بموجب قرار المجلس 1332: آراؤكم في عملية القمة بعد عام 2025.",
+        },
+        opens_at=closes_at - dt.timedelta(days=60),
+        closes_at=closes_at,
+        status=ConsultationCall.Status.CLOSED,
+        last_number=len(PLAN),
+    )
+    main, choice = _questions(call)
+    states = {state.iso_code: state for state in MemberState.objects.filter(iso_code__in=COUNTRIES)}
+    for number, fate in enumerate(PLAN, start=1):
+        _historic_input(call, number, fate, states, main, choice)
+
+
+def _historic_input(call, number, fate, states, main, choice) -> None:
+    iso = COUNTRIES[number % len(COUNTRIES)]
+    status = {"published": "published", "rejected": "rejected", "no_consent": "accepted"}.get(
+        fate, "withdrawn"
+    )
+    submitted_at = call.opens_at + dt.timedelta(hours=13 * number)
+    item = Submission.objects.create(
+        call=call,
+        number=number,
+        reference=f"{call.code}-{number:04d}",
+        name=f"{FIRST[number % 10]} {LAST[(number * 3) % 10]}",
+        email=f"demo.input{number}@example.invalid",
+        organization="" if number % 4 == 0 else f"Demo organization {number % 17 + 1}",
+        stakeholder_type=STAKEHOLDERS[number % len(STAKEHOLDERS)],
+        country=states.get(iso) if iso else None,
+        language=LANGUAGES[number % len(LANGUAGES)],
+        consent_to_publish=fate != "no_consent",
+        status=status,
+        submitted_at=submitted_at,
+    )
+    Answer.objects.create(submission=item, question=main, text=IDEAS[number % len(IDEAS)])
+    Answer.objects.create(submission=item, question=choice, choice=["c2", "c4", "c5"][number % 3])
+    steps = {
+        "published": [("received", "accepted", ""), ("accepted", "published", "")],
+        "rejected": [("received", "rejected", REASONS[number % len(REASONS)])],
+        "no_consent": [("received", "accepted", "")],
+        "withdrawn": [("received", "withdrawn", "Withdrawn by its author.")],
+    }[fate]
+    ModerationDecision.objects.bulk_create(
+        ModerationDecision(
+            submission=item,
+            decided_at=submitted_at + dt.timedelta(days=1 + index),
+            from_status=old,
+            to_status=new,
+            reason=reason,
+        )
+        for index, (old, new, reason) in enumerate(steps)
+    )
+
+
+def _open_call(working_group: WorkingGroup) -> None:
+    if ConsultationCall.objects.filter(code="WSISSDG26").exists():
+        return
+    now = timezone.now().replace(microsecond=0)
+    call = ConsultationCall.objects.create(
+        working_group=working_group,
+        code="WSISSDG26",
+        title={
+            "en": "Call for inputs: linking WSIS action lines and the SDGs after WSIS+20",
+            "ar": "دعوة لتقديم المساهمات: الربط بين خطوط عمل القمة وأهداف التنمية المستدامة",
+        },
+        description={
+            "en": "Open to everyone: tell the group how the renewed WSIS mandate to 2035 should "
+            "connect to the 2030 Agenda.",
+        },
+        opens_at=now - dt.timedelta(days=1),
+        closes_at=now + dt.timedelta(days=30),
+        status=ConsultationCall.Status.OPEN,
+    )
+    _questions(call)

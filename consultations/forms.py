@@ -1,0 +1,76 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import LANGUAGES, Submission
+from cwg.models import MemberState
+
+
+class SubmissionForm(forms.Form):
+    """The public answer form: the submitter, then one field per question of the call."""
+
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("Your e-mail"))
+    organization = forms.CharField(label=_("Organization"), max_length=200, required=False)
+    stakeholder_type = forms.ChoiceField(
+        label=_("Stakeholder type"), choices=Submission.StakeholderType.choices
+    )
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=MemberState.objects.all(),
+        required=False,
+        empty_label=_("International / regional"),
+    )
+    language = forms.ChoiceField(label=_("Language of your input"), choices=LANGUAGES)
+    consent_to_publish = forms.BooleanField(
+        label=_("I agree that my input may be published with my name and organization."),
+        required=False,
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, questions=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            name = f"question_{question.pk}"
+            if question.kind == question.Kind.CHOICE:
+                self.fields[name] = forms.ChoiceField(
+                    choices=[("", "---------"), *question.choice_options],
+                    required=question.required,
+                )
+            else:
+                self.fields[name] = forms.CharField(
+                    widget=forms.Textarea(attrs={"rows": 5}),
+                    required=question.required,
+                    max_length=20000,
+                )
+            self.fields[name].label = question.display_text
+            self.fields[name].help_text = question.display_help
+
+    @property
+    def honeypot_filled(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def question_fields(self):
+        return [self[f"question_{question.pk}"] for question in self.questions]
+
+    def submitter_fields(self):
+        return [self[name] for name in self.fields if not name.startswith("question_")]
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: self.cleaned_data.get(f"question_{q.pk}") or "" for q in self.questions}
+
+
+class DecisionForm(forms.Form):
+    ACTIONS = [("accept", _("Accept")), ("reject", _("Reject")), ("publish", _("Publish"))]
+
+    action = forms.ChoiceField(choices=ACTIONS)
+    reason = forms.CharField(label=_("Reason (required to reject)"), required=False)
+    selected = forms.TypedMultipleChoiceField(coerce=int, choices=())
+
+    def __init__(self, *args, submission_ids=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["selected"].choices = [(pk, pk) for pk in submission_ids]

@@ -1,0 +1,268 @@
+"""Consultation calls, their questions, the inputs received and every moderation decision.
+
+Texts of a call and of its questions are stored as one JSON object per field, keyed by language
+code ({"en": ..., "ar": ...}): a call is written in one to six languages, read whole on every
+page, never filtered by its wording, and a JSON object keeps it one row with no join.
+"""
+
+import secrets
+
+import reversion
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cwg.models import MemberState, WorkingGroup
+
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
+
+
+def in_language(texts: dict, language: str | None = None) -> str:
+    """The text in the page language, else English, else the first one written."""
+    texts = texts or {}
+    code = (language or get_language() or "en").lower()
+    for key in (code, code.split("-")[0], "en"):
+        if texts.get(key):
+            return texts[key]
+    return next(iter(texts.values()), "")
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class ConsultationCallQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from consultations.permissions import calls_visible_to
+
+        return calls_visible_to(user, self)
+
+
+@reversion.register()
+class ConsultationCall(models.Model):
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        ARCHIVED = "archived", _("Archived")
+
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.PROTECT, related_name="consultation_calls"
+    )
+    code = models.SlugField(
+        _("code"),
+        max_length=20,
+        unique=True,
+        help_text=_("Prefix of reference numbers, e.g. WSIS20"),
+    )
+    title = models.JSONField(_("title by language"), default=dict)
+    description = models.JSONField(_("description by language"), default=dict, blank=True)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    last_number = models.PositiveIntegerField(_("last reference number"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConsultationCallQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consultation call")
+        verbose_name_plural = _("consultation calls")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="consultation_call_closes_after_opening",
+                violation_error_message=_("A call must close after it opens."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.display_title}"
+
+    @property
+    def display_title(self) -> str:
+        return in_language(self.title)
+
+    @property
+    def display_description(self) -> str:
+        return in_language(self.description)
+
+    def accepts_input(self, *, now=None) -> bool:
+        """Open, and the server clock is inside the window [opens_at, closes_at)."""
+        moment = now or timezone.now()
+        return self.status == self.Status.OPEN and self.opens_at <= moment < self.closes_at
+
+
+@reversion.register()
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Free text")
+        CHOICE = "choice", _("Choice")
+
+    call = models.ForeignKey(ConsultationCall, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    text = models.JSONField(_("question by language"), default=dict)
+    help = models.JSONField(_("help by language"), default=dict, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    choices = models.JSONField(
+        _("choices"),
+        default=list,
+        blank=True,
+        help_text=_('For choice questions: [{"value": "yes", "label": {"en": "Yes"}}, ...]'),
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["call", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.display_text
+
+    @property
+    def display_text(self) -> str:
+        return in_language(self.text)
+
+    @property
+    def display_help(self) -> str:
+        return in_language(self.help)
+
+    @property
+    def choice_options(self) -> list[tuple[str, str]]:
+        return [(choice["value"], in_language(choice.get("label", {}))) for choice in self.choices]
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Submission.Status.PUBLISHED)
+
+
+@reversion.register(follow=["answers"])
+class Submission(models.Model):
+    class StakeholderType(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        ACADEMIA = "academia", _("Academia")
+        TECHNICAL_COMMUNITY = "technical_community", _("Technical community")
+        INTERNATIONAL_ORGANIZATION = "international_organization", _("International organization")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    call = models.ForeignKey(ConsultationCall, on_delete=models.PROTECT, related_name="submissions")
+    number = models.PositiveIntegerField(_("number"))
+    reference = models.CharField(_("reference number"), max_length=40, unique=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultation_submissions",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    stakeholder_type = models.CharField(
+        _("stakeholder type"), max_length=30, choices=StakeholderType.choices
+    )
+    country = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultation_submissions",
+        verbose_name=_("country"),
+        help_text=_("Empty means international / regional."),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=LANGUAGES, default="en")
+    consent_to_publish = models.BooleanField(_("consent to publish"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RECEIVED
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    withdraw_token = models.CharField(max_length=64, default=new_token, editable=False)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["call", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "number"], name="submission_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def country_label(self) -> str:
+        return self.country.name if self.country_id else str(_("International / regional"))
+
+
+@reversion.register()
+class Answer(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    text = models.TextField(_("answer"), blank=True)
+    choice = models.CharField(_("choice"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["submission", "question__order", "question_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "question"], name="answer_one_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text or self.choice
+
+
+@reversion.register()
+class ModerationDecision(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="decisions")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=10, choices=Submission.Status.choices)
+    to_status = models.CharField(max_length=10, choices=Submission.Status.choices)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+        ordering = ["submission", "decided_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}: {self.from_status} -> {self.to_status}"

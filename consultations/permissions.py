@@ -1,0 +1,46 @@
+"""Who may see or do what in consultations: the single source of truth for this app."""
+
+from rest_framework.permissions import BasePermission
+
+from cwg.permissions import AnyUser, is_member, is_officer, is_secretariat
+
+
+def can_manage_calls(*, user: AnyUser) -> bool:
+    return is_secretariat(user)
+
+
+def can_moderate(*, user: AnyUser) -> bool:
+    """Accept, reject and publish inputs: the secretariat only."""
+    return is_secretariat(user)
+
+
+def can_read_moderation(*, user: AnyUser) -> bool:
+    """See the queue, every input and the exports: the secretariat, and officers read-only."""
+    return is_secretariat(user) or is_officer(user)
+
+
+def can_see_call(*, user: AnyUser, call) -> bool:
+    if call.status == call.Status.DRAFT:
+        return can_read_moderation(user=user)
+    return (
+        call.audience == call.Audience.PUBLIC or is_member(user) or can_read_moderation(user=user)
+    )
+
+
+def can_submit_to(*, user: AnyUser, call) -> bool:
+    """Who may answer the call (the clock is checked separately by the service)."""
+    return call.audience == call.Audience.PUBLIC or is_member(user)
+
+
+def calls_visible_to(user: AnyUser, queryset):
+    if can_read_moderation(user=user):
+        return queryset
+    queryset = queryset.exclude(status="draft")
+    if is_member(user):
+        return queryset
+    return queryset.filter(audience="public")
+
+
+class ReadsModeration(BasePermission):
+    def has_permission(self, request, view) -> bool:
+        return can_read_moderation(user=request.user)

@@ -1,0 +1,100 @@
+"""Read-side queries of consultations, shared by pages, exports and the API."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from consultations.models import Answer, ConsultationCall, Submission
+from cwg.models import MemberState
+
+Status = Submission.Status
+
+
+def _with_answers(queryset: QuerySet) -> QuerySet:
+    answers = Answer.objects.select_related("question").order_by("question__order", "question_id")
+    return queryset.select_related("country").prefetch_related(Prefetch("answers", answers))
+
+
+def published_inputs(
+    *, call: ConsultationCall, stakeholder_type: str = "", itu_region: str = ""
+) -> QuerySet:
+    """The published inputs of a call: the only inputs anyone but moderators may read."""
+    queryset = Submission.objects.published().filter(call=call)
+    if stakeholder_type:
+        queryset = queryset.filter(stakeholder_type=stakeholder_type)
+    if itu_region:
+        queryset = queryset.filter(country__itu_region=itu_region)
+    return _with_answers(queryset).order_by("stakeholder_type", "number")
+
+
+def moderation_queue(
+    *,
+    call: ConsultationCall,
+    status: str = "",
+    stakeholder_type: str = "",
+    country: str = "",
+    language: str = "",
+) -> QuerySet:
+    queryset = Submission.objects.filter(call=call)
+    if status:
+        queryset = queryset.filter(status=status)
+    if stakeholder_type:
+        queryset = queryset.filter(stakeholder_type=stakeholder_type)
+    if country == "international":
+        queryset = queryset.filter(country__isnull=True)
+    elif country:
+        queryset = queryset.filter(country__iso_code=country)
+    if language:
+        queryset = queryset.filter(language=language)
+    return _with_answers(queryset).order_by("number")
+
+
+def call_statistics(*, call: ConsultationCall) -> dict:
+    """Counts of the call computed from the submission rows, never typed in."""
+    rows = Submission.objects.filter(call=call)
+    totals = rows.aggregate(
+        received=Count("pk"),
+        accepted=Count("pk", filter=Q(status__in=[Status.ACCEPTED, Status.PUBLISHED])),
+        rejected=Count("pk", filter=Q(status=Status.REJECTED)),
+        published=Count("pk", filter=Q(status=Status.PUBLISHED)),
+        withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
+        accepted_without_consent=Count(
+            "pk", filter=Q(status=Status.ACCEPTED, consent_to_publish=False)
+        ),
+    )
+    by_type = dict(
+        rows.values_list("stakeholder_type")
+        .annotate(n=Count("pk"))
+        .values_list("stakeholder_type", "n")
+    )
+    by_region = dict(
+        rows.values_list("country__itu_region")
+        .annotate(n=Count("pk"))
+        .values_list("country__itu_region", "n")
+    )
+    by_country = dict(
+        rows.values_list("country__iso_code")
+        .annotate(n=Count("pk"))
+        .values_list("country__iso_code", "n")
+    )
+    states = {
+        state.iso_code: state for state in MemberState.objects.filter(iso_code__in=by_country)
+    }
+    return {
+        "totals": totals,
+        "by_stakeholder_type": [
+            (label, by_type.get(value, 0)) for value, label in Submission.StakeholderType.choices
+        ],
+        "by_itu_region": [
+            (label, by_region.get(value, 0)) for value, label in MemberState.ItuRegion.choices
+        ]
+        + [(_international(), by_region.get(None, 0))],
+        "by_country": sorted(
+            ((states[iso].name if iso else _international(), n) for iso, n in by_country.items()),
+            key=lambda pair: (-pair[1], str(pair[0])),
+        ),
+    }
+
+
+def _international() -> str:
+    from django.utils.translation import gettext
+
+    return gettext("International / regional")

@@ -1,0 +1,35 @@
+"""Thin Celery tasks of consultations."""
+
+from celery import shared_task
+from django.core.mail import send_mail
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+@shared_task(acks_late=True)
+def send_receipt(submission_id: int, site_url: str = "") -> None:
+    """E-mail the author the reference number and the private withdraw link."""
+    from consultations.models import Submission
+    from consultations.services import withdraw_path
+
+    submission = Submission.objects.select_related("call").filter(pk=submission_id).first()
+    if submission is None:
+        return
+    link = site_url.rstrip("/") + withdraw_path(submission=submission)
+    with translation.override(submission.language):
+        send_mail(
+            subject=_("Your input %(reference)s was received")
+            % {"reference": submission.reference},
+            message=_(
+                "Thank you. Your input to “%(call)s” was received with the reference number "
+                "%(reference)s.\n\nThis private link shows your input and lets you withdraw it "
+                "while it is not published. Keep it to yourself:\n%(link)s\n"
+            )
+            % {
+                "call": submission.call.display_title,
+                "reference": submission.reference,
+                "link": link,
+            },
+            from_email=None,
+            recipient_list=[submission.email],
+        )

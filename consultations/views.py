@@ -1,0 +1,260 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+
+from consultations import charts, exports, selectors, services
+from consultations.exceptions import BadWithdrawLink
+from consultations.forms import DecisionForm, SubmissionForm
+from consultations.models import ConsultationCall, Submission
+from consultations.permissions import (
+    can_manage_calls,
+    can_moderate,
+    can_read_moderation,
+    can_see_call,
+    can_submit_to,
+)
+from cwg.exceptions import DomainError, NotAllowed
+from cwg.models import MemberState
+
+
+def _call(request: HttpRequest, code: str) -> ConsultationCall:
+    call = get_object_or_404(ConsultationCall.objects.select_related("working_group"), code=code)
+    if not can_see_call(user=request.user, call=call):
+        raise Http404
+    return call
+
+
+def _moderator_call(request: HttpRequest, code: str) -> ConsultationCall:
+    call = _call(request, code)
+    if not can_read_moderation(user=request.user):
+        raise PermissionDenied
+    return call
+
+
+def call_list(request: HttpRequest) -> HttpResponse:
+    calls = list(ConsultationCall.objects.visible_to(request.user).order_by("-opens_at"))
+    return render(request, "consultations/call_list.html", {"calls": calls})
+
+
+def call_detail(request: HttpRequest, code: str) -> HttpResponse:
+    call = _call(request, code)
+    context = {
+        "call": call,
+        "questions": list(call.questions.all()),
+        "accepts_input": call.accepts_input(),
+        "can_submit": can_submit_to(user=request.user, call=call),
+        "can_moderate": can_read_moderation(user=request.user),
+        "can_manage": can_manage_calls(user=request.user),
+        "next_steps": CALL_STEPS.get(call.status, []),
+    }
+    return render(request, "consultations/call_detail.html", context)
+
+
+CALL_STEPS = {
+    ConsultationCall.Status.DRAFT: ["open"],
+    ConsultationCall.Status.OPEN: ["close"],
+    ConsultationCall.Status.CLOSED: ["archive"],
+}
+CALL_ACTIONS = {
+    "open": services.open_call,
+    "close": services.close_call,
+    "archive": services.archive_call,
+}
+
+
+def change_call(request: HttpRequest, code: str, action: str) -> HttpResponse:
+    """Open, close or archive a call (POST from the call page, secretariat only)."""
+    call = _call(request, code)
+    if request.method != "POST" or action not in CALL_ACTIONS:
+        raise Http404
+    try:
+        CALL_ACTIONS[action](call=call, by=request.user)
+    except NotAllowed as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("consultations:detail", code=call.code)
+    messages.success(request, _("The call was updated."))
+    return redirect("consultations:detail", code=call.code)
+
+
+def submit(request: HttpRequest, code: str) -> HttpResponse:
+    call = _call(request, code)
+    questions = list(call.questions.all())
+    form = SubmissionForm(request.POST or None, questions=questions)
+    status = 200
+    if request.method == "POST":
+        rate = settings.CONSULTATION_SUBMIT_RATE
+        if form.honeypot_filled:
+            form.add_error(None, _("Your input could not be accepted. Please try again."))
+            status = 400
+        elif is_ratelimited(
+            request,
+            group="consultations.submit",
+            key="ip",
+            rate=rate,
+            method="POST",
+            increment=True,
+        ):
+            form.add_error(
+                None, _("Too many inputs were sent from your address. Please try again later.")
+            )
+            status = 429
+        elif form.is_valid():
+            try:
+                submission = services.submit_input(
+                    call=call,
+                    by=request.user,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organization=form.cleaned_data["organization"],
+                    stakeholder_type=form.cleaned_data["stakeholder_type"],
+                    country=form.cleaned_data["country"],
+                    language=form.cleaned_data["language"],
+                    consent_to_publish=form.cleaned_data["consent_to_publish"],
+                    answers=form.answers(),
+                    site_url=request.build_absolute_uri("/"),
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+                status = exc.http_status
+            else:
+                token = services.withdraw_link_token(submission=submission)
+                return redirect("consultations:received", code=call.code, token=token)
+        else:
+            status = 400
+    context = {"call": call, "form": form, "accepts_input": call.accepts_input()}
+    return render(request, "consultations/submit.html", context, status=status)
+
+
+def received(request: HttpRequest, code: str, token: str) -> HttpResponse:
+    try:
+        submission = services.submission_from_token(token)
+    except BadWithdrawLink as exc:
+        raise Http404 from exc
+    return render(request, "consultations/received.html", {"submission": submission})
+
+
+def own_submission(request: HttpRequest, token: str) -> HttpResponse:
+    """The author's private page: the input, whatever its status, and the withdraw button."""
+    try:
+        submission = services.submission_from_token(token)
+    except BadWithdrawLink as exc:
+        raise Http404 from exc
+    if request.method == "POST":
+        try:
+            submission = services.withdraw_submission(token=token)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Your input was withdrawn."))
+        return redirect("consultations:own", token=token)
+    can_withdraw = submission.status not in {
+        Submission.Status.PUBLISHED,
+        Submission.Status.WITHDRAWN,
+    }
+    context = {"submission": submission, "can_withdraw": can_withdraw}
+    return render(request, "consultations/own.html", context)
+
+
+def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
+    call = _call(request, code)
+    stakeholder_type = request.GET.get("stakeholder_type", "")
+    itu_region = request.GET.get("itu_region", "")
+    inputs = list(
+        selectors.published_inputs(
+            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region
+        )
+    )
+    context = {
+        "call": call,
+        "inputs": inputs,
+        "stakeholder_types": Submission.StakeholderType.choices,
+        "itu_regions": MemberState.ItuRegion.choices,
+        "selected_type": stakeholder_type,
+        "selected_region": itu_region,
+    }
+    return render(request, "consultations/published.html", context)
+
+
+def statistics(request: HttpRequest, code: str) -> HttpResponse:
+    call = _call(request, code)
+    stats = selectors.call_statistics(call=call)
+    context = {
+        "call": call,
+        "stats": stats,
+        # The SVG is rendered by pygal on the server from our own counts and labels (escaped).
+        "chart": charts.stakeholder_chart(stats=stats),
+    }
+    return render(request, "consultations/statistics.html", context)
+
+
+def moderation(request: HttpRequest, code: str) -> HttpResponse:
+    call = _moderator_call(request, code)
+    filters = {
+        key: request.GET.get(key, "")
+        for key in ("status", "stakeholder_type", "country", "language")
+    }
+    queue = list(selectors.moderation_queue(call=call, **filters))
+    form = DecisionForm(request.POST or None, submission_ids=[item.pk for item in queue])
+    if request.method == "POST":
+        if not can_moderate(user=request.user):
+            raise PermissionDenied
+        if form.is_valid():
+            action = form.cleaned_data["action"]
+            ids = form.cleaned_data["selected"]
+            try:
+                if action == "accept":
+                    done = services.accept_submissions(ids=ids, by=request.user)
+                elif action == "reject":
+                    done = services.reject_submissions(
+                        ids=ids, by=request.user, reason=form.cleaned_data["reason"]
+                    )
+                else:
+                    done = services.publish_submissions(ids=ids, by=request.user)
+            except NotAllowed as exc:
+                raise PermissionDenied from exc
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request, _("%(count)d inputs were updated.") % {"count": len(done)}
+                )
+                return redirect(request.get_full_path())
+    context = {
+        "call": call,
+        "queue": queue,
+        "form": form,
+        "filters": filters,
+        "can_moderate": can_moderate(user=request.user),
+        "statuses": Submission.Status.choices,
+        "stakeholder_types": Submission.StakeholderType.choices,
+        "countries": list(
+            MemberState.objects.filter(consultation_submissions__call=call).distinct()
+        ),
+        "languages": Submission._meta.get_field("language").choices,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "consultations/moderation.html", context, status=status)
+
+
+def export_csv(request: HttpRequest, code: str) -> HttpResponse:
+    call = _moderator_call(request, code)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{call.code}-submissions.csv"'
+    exports.write_csv(call=call, out=response)
+    return response
+
+
+def export_docx(request: HttpRequest, code: str) -> HttpResponse:
+    call = _moderator_call(request, code)
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{call.code}-published-inputs.docx"'
+    exports.write_docx(call=call, out=response)
+    return response

@@ -1,0 +1,76 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.consultations.factories import (
+    AnswerFactory,
+    CallFactory,
+    QuestionFactory,
+    SubmissionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+SECRET = "UNPUBLISHED-API-SECRET"
+
+
+@pytest.fixture
+def call(working_group):
+    call = CallFactory(working_group=working_group, code="API1")
+    question = QuestionFactory(call=call)
+    hidden = SubmissionFactory(call=call, number=1, status="received", name=SECRET)
+    AnswerFactory(submission=hidden, question=question, text=SECRET)
+    published = SubmissionFactory(call=call, number=2, status="published")
+    AnswerFactory(submission=published, question=question)
+    return call
+
+
+def test_public_reads_public_calls_with_questions_and_statistics(client, call, working_group):
+    CallFactory(working_group=working_group, code="MEMBERS", audience="members")
+    CallFactory(working_group=working_group, code="DRAFT", status="draft")
+    listing = client.get("/api/v1/consultations/").json()
+    assert [row["code"] for row in listing["results"]] == ["API1"]
+    detail = client.get(f"/api/v1/consultations/{call.pk}/").json()
+    assert detail["statistics"]["received"] == 2
+    assert detail["statistics"]["published"] == 1
+    assert len(detail["questions"]) == 1
+    assert SECRET not in str(detail)
+
+
+@pytest.mark.parametrize("role", ["public", "delegate", "other_delegate", "sector_member"])
+def test_submissions_endpoint_refused_to_non_moderators(as_role, call, role):
+    response = as_role(role).get(f"/api/v1/consultations/{call.pk}/submissions/")
+    assert response.status_code in {401, 403}
+    assert SECRET not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["secretariat", "chair"])
+def test_moderators_read_every_submission(as_role, call, role):
+    rows = as_role(role).get(f"/api/v1/consultations/{call.pk}/submissions/").json()["results"]
+    assert {row["status"] for row in rows} == {"received", "published"}
+
+
+def test_members_call_hidden_from_public_api(client, working_group):
+    hidden = CallFactory(working_group=working_group, audience="members")
+    assert client.get(f"/api/v1/consultations/{hidden.pk}/").status_code == 404
+
+
+def test_api_query_counts_stay_constant(as_role, call, django_assert_num_queries):
+    client = as_role("secretariat")
+    urls = ["/api/v1/consultations/", f"/api/v1/consultations/{call.pk}/submissions/"]
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+        counts[url] = len(context)
+    question = call.questions.get()
+    for number in range(10, 30):
+        AnswerFactory(submission=SubmissionFactory(call=call, number=number), question=question)
+        QuestionFactory(call=CallFactory(working_group=call.working_group))
+    for url in urls:
+        with django_assert_num_queries(counts[url]):
+            client.get(url)
+
+
+def test_schema_lists_the_endpoints(client):
+    schema = client.get("/api/schema/").content.decode()
+    assert "/api/v1/consultations/{id}/submissions/" in schema

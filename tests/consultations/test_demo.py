@@ -1,0 +1,52 @@
+import io
+import zipfile
+
+import docx
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from consultations.models import ConsultationCall, Submission
+from consultations.selectors import call_statistics
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_demo_call_statistics_come_from_rows(demo, client):
+    call = ConsultationCall.objects.get(code="WSIS20")
+    totals = call_statistics(call=call)["totals"]
+    assert totals["received"] == 97
+    assert totals["published"] == 62
+    assert totals["accepted_without_consent"] == 11
+    assert Submission.objects.filter(call=call).count() == 97
+    assert len({item.stakeholder_type for item in Submission.objects.filter(call=call)}) == 7
+    page = client.get(reverse("consultations:statistics", args=["WSIS20"])).content.decode()
+    assert '<td class="received">97</td>' in page
+    assert '<td class="published">62</td>' in page
+
+
+def test_demo_docx_lists_62_inputs(demo, client):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.filter(is_superuser=False, groups__name="Secretariat").first())
+    response = client.get(reverse("consultations:export_docx", args=["WSIS20"]))
+    assert zipfile.is_zipfile(io.BytesIO(response.content))
+    document = docx.Document(io.BytesIO(response.content))
+    inputs = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert len(inputs) == 62
+    assert document.tables[0].rows[1].cells[1].text == "97"
+
+
+def test_second_load_does_not_move_the_open_call(demo):
+    open_call = ConsultationCall.objects.get(code="WSISSDG26")
+    assert open_call.accepts_input(now=timezone.now())
+    call_command("load_demo", stdout=io.StringIO())
+    again = ConsultationCall.objects.get(code="WSISSDG26")
+    assert again.closes_at == open_call.closes_at
+    assert ConsultationCall.objects.count() == 2
