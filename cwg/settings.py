@@ -191,6 +191,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "REDOC_DIST": "SIDECAR",  # served from our own static files: no CDN, CSP stays 'self'
+    # Several apps have a "status" and a "language": name each choice set after its owner.
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentStatusEnum": "documents.models.Document.Status",
+        "DocumentLanguageEnum": "documents.models.Language",
+        "CallStatusEnum": "consultations.models.ConsultationCall.Status",
+        "SubmissionStatusEnum": "consultations.models.Submission.Status",
+        "SubmissionLanguageEnum": "consultations.models.LANGUAGES",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cwg.api.document_error_responses",

@@ -26,3 +26,5 @@ urlpatterns = [
     path("api/", include("cwg.api")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "cwg.views.page_not_found"

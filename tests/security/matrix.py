@@ -126,5 +126,50 @@ MATRIX |= {
     "document-files": Row(document_url("document-files"), visible_to(OWNER | STAFF)),
 }
 
+
+def call_url(name: str, **extra):
+    return lambda world: reverse(name, kwargs={"code": world.call.code, **extra})
+
+
+MODERATORS = OFFICERS | STAFF
+MATRIX |= {
+    "consultations:list": Row(lambda world: reverse("consultations:list"), everyone(OK)),
+    "consultations:detail": Row(call_url("consultations:detail"), everyone(OK)),
+    "consultations:submit": Row(call_url("consultations:submit"), everyone(OK)),
+    "consultations:published": Row(call_url("consultations:published"), everyone(OK)),
+    "consultations:statistics": Row(call_url("consultations:statistics"), everyone(OK)),
+    # Opening, closing and archiving are POST only; a GET finds nothing.
+    "consultations:change": Row(
+        call_url("consultations:change", action="close"), everyone(NOT_FOUND)
+    ),
+    "consultations:moderation": Row(
+        call_url("consultations:moderation"), only(MODERATORS, OK, FORBIDDEN)
+    ),
+    "consultations:export_csv": Row(
+        call_url("consultations:export_csv"), only(MODERATORS, OK, FORBIDDEN)
+    ),
+    "consultations:export_docx": Row(
+        call_url("consultations:export_docx"), only(MODERATORS, OK, FORBIDDEN)
+    ),
+    # The private link is the author's key: whoever holds it sees that one input, nothing else.
+    "consultations:received": Row(
+        lambda world: reverse(
+            "consultations:received", kwargs={"code": world.call.code, "token": world.own_token}
+        ),
+        everyone(OK),
+    ),
+    "consultations:own": Row(
+        lambda world: reverse("consultations:own", kwargs={"token": world.own_token}), everyone(OK)
+    ),
+    "consultations-api-list": Row(lambda world: reverse("consultations-api-list"), everyone(OK)),
+    "consultations-api-detail": Row(
+        lambda world: reverse("consultations-api-detail", args=[world.call.pk]), everyone(OK)
+    ),
+    "consultations-api-submissions": Row(
+        lambda world: reverse("consultations-api-submissions", args=[world.call.pk]),
+        {role: OK if role in MODERATORS else (FORBIDDEN) for role in ROLE_NAMES},
+    ),
+}
+
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.
 ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}

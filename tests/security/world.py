@@ -35,6 +35,8 @@ class World:
     people: People
     meeting: object
     documents: dict[str, Document] = field(default_factory=dict)
+    call: object = None
+    own_token: str = ""
     # canary text -> the roles that may see it
     canaries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -111,4 +113,41 @@ def build_world(people: People) -> World:
     world.canaries["CANARY-SUMMARY-DRAFT"] = OFFICERS_AND_STAFF
     world.canaries["CANARY-SUMMARY-TEXT"] = OFFICERS_AND_STAFF
     world.canaries["CANARY-REASON"] = OWNER_AND_STAFF
+    _consultation(world)
     return world
+
+
+def _consultation(world: World) -> None:
+    """A public call with a published input, unpublished ones, and one whose link we hold."""
+    from consultations import services as consultations
+    from tests.consultations.factories import CallFactory, QuestionFactory
+
+    secretariat = world.people["secretariat"]
+    call = CallFactory(working_group=world.people.working_group, code="PUB")
+    question = QuestionFactory(call=call)
+
+    def submit(text: str, consent: bool = True):
+        return consultations.submit_input(
+            call=call,
+            by=world.people["public"],
+            name=f"{text} author",
+            email="author@example.invalid",
+            stakeholder_type="civil_society",
+            answers={question.pk: text},
+            consent_to_publish=consent,
+        )
+
+    published = submit("CANARY-INPUT-PUBLISHED")
+    consultations.accept_submissions(ids=[published.pk], by=secretariat)
+    consultations.publish_submissions(ids=[published.pk], by=secretariat)
+    received = submit("CANARY-INPUT-RECEIVED")
+    accepted = submit("CANARY-INPUT-NO-CONSENT", consent=False)
+    consultations.accept_submissions(ids=[accepted.pk], by=secretariat)
+    own = submit("The author's own words")
+    world.call = call
+    world.own_token = consultations.withdraw_link_token(submission=own)
+    moderators = {"vice_chair", "chair", "secretariat", "superuser"}
+    world.canaries["CANARY-INPUT-PUBLISHED"] = set(ROLE_NAMES)
+    world.canaries["CANARY-INPUT-RECEIVED"] = moderators
+    world.canaries["CANARY-INPUT-NO-CONSENT"] = moderators
+    del received
