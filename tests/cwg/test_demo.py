@@ -67,3 +67,12 @@ def test_demo_officers_match_the_group():
         "Janet Umutesi": ("vice_chair", "RW", True),
         "Susanna Mattsson": ("vice_chair", "SE", False),
     }
+
+
+def test_load_demo_sends_no_mail_and_ends_with_the_sign_ins(capsys, settings):
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("load_demo")
+    assert mail.outbox == []
+    assert capsys.readouterr().out.rstrip().endswith("(Representative of a sector member)")
