@@ -100,3 +100,62 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+@reversion.register()
+class Participant(models.Model):
+    """One line of a meeting's registration list; the name key makes re-imports idempotent."""
+
+    class Role(models.TextChoices):
+        HEAD_OF_DELEGATION = "head", _("Head of delegation")
+        DELEGATE = "delegate", _("Delegate")
+        OBSERVER = "observer", _("Observer")
+        OFFICER = "officer", _("Officer")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        REMOTE = "remote", _("Remote")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("name"), max_length=200)
+    name_key = models.CharField(max_length=200, editable=False)
+    member_state = models.ForeignKey(
+        "cwg.MemberState",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("member state"),
+    )
+    organization = models.ForeignKey(
+        "cwg.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["meeting", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "name_key"], name="participant_unique_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(member_state__isnull=False, organization__isnull=True)
+                | Q(member_state__isnull=True, organization__isnull=False),
+                name="participant_represents_exactly_one",
+                violation_error_message=_(
+                    "A participant represents either a member state or an organization."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,3 @@
+from meetings.services.participants import ImportReport, import_participants
+
+__all__ = ["ImportReport", "import_participants"]
