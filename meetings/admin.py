@@ -1,7 +1,7 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from meetings.models import AgendaItem, Meeting, Participant
+from meetings.models import Action, ActionUpdate, AgendaItem, Meeting, Participant
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -22,3 +22,18 @@ class ParticipantAdmin(VersionAdmin):
     list_filter = ["meeting", "role", "attendance"]
     list_select_related = ["meeting__working_group", "member_state", "organization"]
     search_fields = ["name"]
+
+
+class ActionUpdateInline(admin.TabularInline):
+    model = ActionUpdate
+    extra = 0
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Action)
+class ActionAdmin(VersionAdmin):
+    list_display = ["title", "meeting", "owner", "due_date", "status"]
+    list_filter = ["meeting", "status"]
+    list_select_related = ["meeting__working_group", "owner_user", "owner_group", "owner_officer"]
+    search_fields = ["title"]
+    inlines = [ActionUpdateInline]

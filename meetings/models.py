@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cwg.models import WorkingGroup
@@ -159,3 +160,141 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ActionQuerySet(models.QuerySet):
+    def still_open(self):
+        return self.filter(status__in=Action.OPEN_STATUSES)
+
+    def overdue_on(self, day: dt.date):
+        return self.still_open().filter(due_date__lt=day)
+
+    def owned_by(self, user):
+        """Actions the user owns: in person, through one of their groups, or as an officer."""
+        return self.filter(
+            Q(owner_user=user) | Q(owner_group__in=user.groups.all()) | Q(owner_officer__user=user)
+        )
+
+
+@reversion.register(follow=["updates"])
+class Action(models.Model):
+    """A follow-up item; its owner is exactly one of a user, a Django group or an officer."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("agenda item"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        verbose_name=_("owner (person)"),
+    )
+    owner_group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        verbose_name=_("owner (group)"),
+    )
+    owner_officer = models.ForeignKey(
+        "cwg.Officer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        verbose_name=_("owner (officer)"),
+    )
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        owner_user__isnull=False,
+                        owner_group__isnull=True,
+                        owner_officer__isnull=True,
+                    )
+                    | Q(
+                        owner_user__isnull=True,
+                        owner_group__isnull=False,
+                        owner_officer__isnull=True,
+                    )
+                    | Q(
+                        owner_user__isnull=True,
+                        owner_group__isnull=True,
+                        owner_officer__isnull=False,
+                    )
+                ),
+                name="action_has_exactly_one_owner",
+                violation_error_message=_(
+                    "An action has exactly one owner: a person, a group or an officer."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def owner(self):
+        return self.owner_user or self.owner_group or self.owner_officer
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def is_overdue_on(self, day: dt.date) -> bool:
+        """Due today is not overdue; the day after, it is."""
+        return self.is_open and self.due_date < day
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
+
+
+@reversion.register()
+class ActionUpdate(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="action_updates"
+    )
+    text = models.TextField(_("progress"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
