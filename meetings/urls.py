@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views
+from meetings import views, views_actions
 
 app_name = "meetings"
 urlpatterns = [
@@ -10,5 +10,13 @@ urlpatterns = [
         "<int:number>/participants/import/",
         views.participant_import,
         name="participant_import",
+    ),
+    path("actions/", views_actions.action_dashboard, name="action_dashboard"),
+    path("actions/mine/", views_actions.my_action_list, name="my_actions"),
+    path("actions/<int:pk>/", views_actions.action_detail, name="action"),
+    path(
+        "actions/<int:pk>/<slug:step>/",
+        views_actions.action_transition,
+        name="action_transition",
     ),
 ]
