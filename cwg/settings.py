@@ -7,6 +7,7 @@ in-process, files under var/media. Production sets DATABASE_URL, CELERY_BROKER_U
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -194,4 +195,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# meetings: reminders to action owners every morning, the secretariat's digest on Mondays.
+MEETINGS_REMINDER_DAYS_BEFORE = env.int("MEETINGS_REMINDER_DAYS_BEFORE", default=7)
+CELERY_BEAT_SCHEDULE["meetings-action-reminders"] = {
+    "task": "meetings.tasks.send_action_reminders",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["meetings-weekly-digest"] = {
+    "task": "meetings.tasks.send_weekly_digest",
+    "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
 }

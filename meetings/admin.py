@@ -1,7 +1,14 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from meetings.models import Action, ActionUpdate, AgendaItem, Meeting, Participant
+from meetings.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Meeting,
+    Participant,
+    SentReminder,
+)
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -37,3 +44,10 @@ class ActionAdmin(VersionAdmin):
     list_select_related = ["meeting__working_group", "owner_user", "owner_group", "owner_officer"]
     search_fields = ["title"]
     inlines = [ActionUpdateInline]
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["kind", "action", "period", "recipients", "sent_at"]
+    list_filter = ["kind"]
+    list_select_related = ["action"]

@@ -298,3 +298,41 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class SentReminder(models.Model):
+    """What was mailed: a row exists only once the mail went out, so failures stay pending."""
+
+    class Kind(models.TextChoices):
+        BEFORE_DUE = "before_due", _("Reminder before the due date")
+        OVERDUE = "overdue", _("Overdue reminder")
+        DIGEST = "digest", _("Weekly digest")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
+    )
+    period = models.DateField(
+        _("period"), help_text=_("The due date reminded of, or the Monday of the digest's week.")
+    )
+    recipients = models.TextField(_("recipients"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "kind", "period"],
+                condition=Q(action__isnull=False),
+                name="reminder_once_per_action_kind_period",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "period"],
+                condition=Q(action__isnull=True),
+                name="digest_once_per_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.period}"
