@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views, views_actions
+from meetings import views, views_actions, views_calendar
 
 app_name = "meetings"
 urlpatterns = [
@@ -19,4 +19,8 @@ urlpatterns = [
         views_actions.action_transition,
         name="action_transition",
     ),
+    path("calendar.ics", views_calendar.public_feed, name="public_calendar"),
+    path("calendar/", views_calendar.calendar_settings, name="calendar"),
+    path("calendar/rotate/", views_calendar.rotate_token, name="rotate_calendar_token"),
+    path("calendar/<str:token>.ics", views_calendar.private_feed, name="private_calendar"),
 ]
