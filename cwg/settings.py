@@ -7,6 +7,7 @@ in-process, files under var/media. Production sets DATABASE_URL, CELERY_BROKER_U
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -255,3 +256,14 @@ LOGGING = {
 # cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
+
+# meetings: reminders to action owners every morning, the secretariat's digest on Mondays.
+MEETINGS_REMINDER_DAYS_BEFORE = env.int("MEETINGS_REMINDER_DAYS_BEFORE", default=7)
+CELERY_BEAT_SCHEDULE["meetings-action-reminders"] = {
+    "task": "meetings.tasks.send_action_reminders",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["meetings-weekly-digest"] = {
+    "task": "meetings.tasks.send_weekly_digest",
+    "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+}

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Meeting,
+    Participant,
+    SentReminder,
+)
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -14,3 +21,33 @@ class MeetingAdmin(VersionAdmin):
     list_display = ["__str__", "start_date", "end_date", "format", "venue"]
     list_filter = ["working_group", "format"]
     inlines = [AgendaItemInline]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(VersionAdmin):
+    list_display = ["name", "meeting", "member_state", "organization", "role", "attendance"]
+    list_filter = ["meeting", "role", "attendance"]
+    list_select_related = ["meeting__working_group", "member_state", "organization"]
+    search_fields = ["name"]
+
+
+class ActionUpdateInline(admin.TabularInline):
+    model = ActionUpdate
+    extra = 0
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Action)
+class ActionAdmin(VersionAdmin):
+    list_display = ["title", "meeting", "owner", "due_date", "status"]
+    list_filter = ["meeting", "status"]
+    list_select_related = ["meeting__working_group", "owner_user", "owner_group", "owner_officer"]
+    search_fields = ["title"]
+    inlines = [ActionUpdateInline]
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["kind", "action", "period", "recipients", "sent_at"]
+    list_filter = ["kind"]
+    list_select_related = ["action"]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cwg.models import WorkingGroup
@@ -100,3 +101,255 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+@reversion.register()
+class Participant(models.Model):
+    """One line of a meeting's registration list; the name key makes re-imports idempotent."""
+
+    class Role(models.TextChoices):
+        HEAD_OF_DELEGATION = "head", _("Head of delegation")
+        DELEGATE = "delegate", _("Delegate")
+        OBSERVER = "observer", _("Observer")
+        OFFICER = "officer", _("Officer")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        REMOTE = "remote", _("Remote")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField(_("name"), max_length=200)
+    name_key = models.CharField(max_length=200, editable=False)
+    member_state = models.ForeignKey(
+        "cwg.MemberState",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("member state"),
+    )
+    organization = models.ForeignKey(
+        "cwg.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["meeting", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "name_key"], name="participant_unique_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=Q(member_state__isnull=False, organization__isnull=True)
+                | Q(member_state__isnull=True, organization__isnull=False),
+                name="participant_represents_exactly_one",
+                violation_error_message=_(
+                    "A participant represents either a member state or an organization."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActionQuerySet(models.QuerySet):
+    def still_open(self):
+        return self.filter(status__in=Action.OPEN_STATUSES)
+
+    def overdue_on(self, day: dt.date):
+        return self.still_open().filter(due_date__lt=day)
+
+    def owned_by(self, user):
+        """Actions the user owns: in person, through one of their groups, or as an officer."""
+        return self.filter(
+            Q(owner_user=user) | Q(owner_group__in=user.groups.all()) | Q(owner_officer__user=user)
+        )
+
+
+@reversion.register(follow=["updates"])
+class Action(models.Model):
+    """A follow-up item; its owner is exactly one of a user, a Django group or an officer."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="actions")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("agenda item"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        verbose_name=_("owner (person)"),
+    )
+    owner_group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        verbose_name=_("owner (group)"),
+    )
+    owner_officer = models.ForeignKey(
+        "cwg.Officer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        verbose_name=_("owner (officer)"),
+    )
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        owner_user__isnull=False,
+                        owner_group__isnull=True,
+                        owner_officer__isnull=True,
+                    )
+                    | Q(
+                        owner_user__isnull=True,
+                        owner_group__isnull=False,
+                        owner_officer__isnull=True,
+                    )
+                    | Q(
+                        owner_user__isnull=True,
+                        owner_group__isnull=True,
+                        owner_officer__isnull=False,
+                    )
+                ),
+                name="action_has_exactly_one_owner",
+                violation_error_message=_(
+                    "An action has exactly one owner: a person, a group or an officer."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def owner(self):
+        return self.owner_user or self.owner_group or self.owner_officer
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def is_overdue_on(self, day: dt.date) -> bool:
+        """Due today is not overdue; the day after, it is."""
+        return self.is_open and self.due_date < day
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
+
+
+@reversion.register()
+class ActionUpdate(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="action_updates"
+    )
+    text = models.TextField(_("progress"))
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class SentReminder(models.Model):
+    """What was mailed: a row exists only once the mail went out, so failures stay pending."""
+
+    class Kind(models.TextChoices):
+        BEFORE_DUE = "before_due", _("Reminder before the due date")
+        OVERDUE = "overdue", _("Overdue reminder")
+        DIGEST = "digest", _("Weekly digest")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
+    )
+    period = models.DateField(
+        _("period"), help_text=_("The due date reminded of, or the Monday of the digest's week.")
+    )
+    recipients = models.TextField(_("recipients"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "kind", "period"],
+                condition=Q(action__isnull=False),
+                name="reminder_once_per_action_kind_period",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "period"],
+                condition=Q(action__isnull=True),
+                name="digest_once_per_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.period}"
+
+
+class CalendarToken(models.Model):
+    """The secret in a person's private calendar address; rotating it revokes the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+
+    def __str__(self) -> str:
+        return f"calendar token of {self.user_id}"

@@ -1,7 +1,7 @@
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from cwg.models import WorkingGroup
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, Participant
 
 
 def meetings_of(*, working_group: WorkingGroup) -> QuerySet[Meeting]:
@@ -14,4 +14,19 @@ def meeting_with_agenda(*, number: int) -> Meeting | None:
         .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order")))
         .filter(number=number)
         .first()
+    )
+
+
+def attendance_counts(*, meeting: Meeting) -> dict[str, int]:
+    """In person, remote and member states represented, in one query."""
+    return meeting.participants.aggregate(
+        in_person=Count("pk", filter=Q(attendance=Participant.Attendance.IN_PERSON)),
+        remote=Count("pk", filter=Q(attendance=Participant.Attendance.REMOTE)),
+        member_states=Count("member_state", distinct=True),
+    )
+
+
+def participants_of(*, meeting: Meeting) -> QuerySet:
+    return Participant.objects.filter(meeting=meeting).select_related(
+        "member_state", "organization"
     )

@@ -1,11 +1,75 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from meetings.selectors import meeting_with_agenda
+from cwg.exceptions import NotAllowed
+from meetings.exceptions import InvalidImport
+from meetings.forms import ParticipantImportForm
+from meetings.models import Meeting
+from meetings.permissions import can_manage_participants, can_see_participants
+from meetings.selectors import attendance_counts, meeting_with_agenda, participants_of
+from meetings.services import import_participants
 
 
-def meeting_detail(request: HttpRequest, number: int) -> HttpResponse:
+def _meeting_or_404(number: int) -> Meeting:
     meeting = meeting_with_agenda(number=number)
     if meeting is None:
         raise Http404
-    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+    return meeting
+
+
+def meeting_detail(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting_or_404(number)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "attendance": attendance_counts(meeting=meeting),
+            "can_manage_participants": can_manage_participants(user=request.user, meeting=meeting),
+            "can_see_participants": can_see_participants(user=request.user, meeting=meeting),
+        },
+    )
+
+
+def participant_list(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting_or_404(number)
+    if not can_see_participants(user=request.user, meeting=meeting):
+        raise PermissionDenied
+    return render(
+        request,
+        "meetings/participant_list.html",
+        {
+            "meeting": meeting,
+            "participants": list(participants_of(meeting=meeting)),
+            "attendance": attendance_counts(meeting=meeting),
+        },
+    )
+
+
+def participant_import(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting_or_404(number)
+    if not can_manage_participants(user=request.user, meeting=meeting):
+        raise PermissionDenied
+    form = ParticipantImportForm(request.POST or None, request.FILES or None)
+    report = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                report = import_participants(
+                    meeting=meeting, csv_text=form.cleaned_data["file"], by=request.user
+                )
+            except NotAllowed as exc:
+                raise PermissionDenied from exc
+            except InvalidImport as exc:
+                form.add_error("file", exc.message)
+                status = 400
+        else:
+            status = 400
+    return render(
+        request,
+        "meetings/participant_import.html",
+        {"meeting": meeting, "form": form, "report": report},
+        status=status,
+    )

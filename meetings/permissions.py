@@ -1,0 +1,46 @@
+"""Who may see or do what in the meetings app: the single source of truth."""
+
+from cwg.permissions import AnyUser, _group_names, is_officer, is_secretariat
+from meetings.models import Action, Meeting
+
+
+def can_manage_participants(*, user: AnyUser, meeting: Meeting) -> bool:
+    return is_secretariat(user)
+
+
+def can_see_participants(*, user: AnyUser, meeting: Meeting) -> bool:
+    """Attendance counts are public; the list of names is for the secretariat and officers."""
+    return is_secretariat(user) or is_officer(user)
+
+
+def owns_action(*, user: AnyUser, action: Action) -> bool:
+    if not user.is_authenticated:
+        return False
+    if action.owner_user_id is not None:
+        return action.owner_user_id == user.pk
+    if action.owner_group_id is not None:
+        return action.owner_group.name in _group_names(user)
+    return action.owner_officer.user_id == user.pk
+
+
+def can_manage_actions(*, user: AnyUser) -> bool:
+    """Create, cancel and reopen: the secretariat only."""
+    return is_secretariat(user)
+
+
+def can_update_action(*, user: AnyUser, action: Action) -> bool:
+    """Start, add progress and complete: the secretariat, or the action's owner."""
+    return is_secretariat(user) or owns_action(user=user, action=action)
+
+
+def can_see_actions(*, user: AnyUser) -> bool:
+    """Follow-up is internal work: the secretariat and officers read every action.
+
+    Delegates and the public see none: actions name people and unfinished work, and the meeting
+    reports already publish what the group decided.
+    """
+    return is_secretariat(user) or is_officer(user)
+
+
+def can_see_action(*, user: AnyUser, action: Action) -> bool:
+    return can_see_actions(user=user) or owns_action(user=user, action=action)

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from meetings.models import Action
+from tests.browser.conftest import sign_in
+from tests.cwg.factories import WorkingGroupFactory
+from tests.meetings.factories import ActionFactory, MeetingFactory
+from tests.roles import make_people
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_secretariat_closes_an_overdue_action_from_the_dashboard(page, screenshot_path):
+    people = make_people(WorkingGroupFactory())
+    meeting = MeetingFactory(working_group=people.working_group, number=44)
+    late = ActionFactory(
+        meeting=meeting,
+        title="Circulate the draft gap analysis",
+        owner_user=people["chair"],
+        due_date=timezone.localdate() - dt.timedelta(days=3),
+    )
+    ActionFactory(meeting=meeting, title="Book the room", due_date=timezone.localdate())
+
+    sign_in(page, "secretariat", "a-test-password-1")
+    page.goto("/meetings/actions/")
+    assert "Circulate the draft gap analysis" in page.inner_text("#overdue")
+    assert "Book the room" not in page.inner_text("#overdue")
+
+    page.click("#overdue >> text=Circulate the draft gap analysis")
+    page.fill(".complete-form textarea", "Sent to the officers on Monday.")
+    page.click(".complete-form button[type=submit]")
+    page.wait_for_url("**/meetings/actions/")
+
+    assert "Circulate the draft gap analysis" not in page.inner_text("#overdue")
+    late.refresh_from_db()
+    assert late.status == Action.Status.DONE
+    assert late.updates.get().text == "Sent to the officers on Monday."
+    page.screenshot(path=screenshot_path("dashboard"), full_page=True)

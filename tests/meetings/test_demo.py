@@ -1,0 +1,22 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from meetings.models import Action
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_actions_are_loaded_once_with_done_and_overdue_ones():
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    actions = list(Action.objects.select_related("meeting"))
+    assert len(actions) == 8
+    assert {a.meeting.number for a in actions} == {43, 44}
+    assert sum(a.status == Action.Status.DONE for a in actions) == 2
+    today = timezone.localdate()
+    assert sum(a.is_overdue_on(today) for a in actions) == 2
+    assert all(a.owner is not None for a in actions)
+    assert all(a.updates.exists() for a in actions if a.status == Action.Status.DONE)
