@@ -171,5 +171,45 @@ MATRIX |= {
     ),
 }
 
+FOLLOWERS = OFFICERS | STAFF
+MATRIX |= {
+    # Follow-up pages answer the public 403/404 rather than asking it to sign in.
+    "meetings:participants": Row(
+        meeting_url("meetings:participants"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "meetings:participant_import": Row(
+        meeting_url("meetings:participant_import"), only(STAFF, OK, FORBIDDEN)
+    ),
+    "meetings:action_dashboard": Row(
+        lambda world: reverse("meetings:action_dashboard"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "meetings:my_actions": Row(
+        lambda world: reverse("meetings:my_actions"),
+        signed_in(SIGNED_IN),
+    ),
+    "meetings:action": Row(
+        lambda world: reverse("meetings:action", args=[world.action.pk]),
+        visible_to(FOLLOWERS | OWNER),
+    ),
+    "meetings:action_transition": Row(
+        lambda world: reverse("meetings:action_transition", args=[world.action.pk, "start"]),
+        everyone(METHOD),
+    ),
+    "meetings:public_calendar": Row(
+        lambda world: reverse("meetings:public_calendar"), everyone(OK)
+    ),
+    "meetings:calendar": Row(lambda world: reverse("meetings:calendar"), signed_in(SIGNED_IN)),
+    "meetings:rotate_calendar_token": Row(
+        lambda world: reverse("meetings:rotate_calendar_token"),
+        {**everyone(METHOD), "public": LOGIN},
+    ),
+    # The private feed's token is its key: whoever holds it gets that one person's feed.
+    # Whoever holds a feed's token is its owner: each role requests its own feed.
+    "meetings:private_calendar": Row(
+        lambda world: reverse("meetings:private_calendar", args=[world.calendar_token]),
+        {**everyone(OK), "public": NOT_FOUND},
+    ),
+}
+
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.
 ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}

@@ -42,6 +42,7 @@ def world(people):
 @pytest.mark.parametrize("role", ROLE_NAMES)
 def test_matrix(role, world, as_role):
     client = as_role(role)
+    world.viewed_by(role)
     failures = []
     for name, row in MATRIX.items():
         path = row.url(world)

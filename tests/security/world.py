@@ -28,6 +28,9 @@ from tests.roles import ROLE_NAMES, People
 MEMBERS = set(ROLE_NAMES) - {"public"}
 OFFICERS_AND_STAFF = {"vice_chair", "chair", "secretariat", "superuser"}
 OWNER_AND_STAFF = {"delegate", "secretariat", "superuser"}
+PARTICIPANTS_CSV = (
+    "name,member_state,organization,role,attendance\nCANARY-PARTICIPANT,EG,,delegate,remote\n"
+)
 
 
 @dataclass
@@ -37,8 +40,19 @@ class World:
     documents: dict[str, Document] = field(default_factory=dict)
     call: object = None
     own_token: str = ""
+    action: object = None
+    calendar_token: str = ""
     # canary text -> the roles that may see it
     canaries: dict[str, set[str]] = field(default_factory=dict)
+
+    def viewed_by(self, role: str) -> None:
+        """Tokens are keys: each role requests with its own (the public has none)."""
+        from meetings.services.calendar import calendar_token_for
+
+        user = self.people[role]
+        self.calendar_token = (
+            calendar_token_for(user=user).token if user.is_authenticated else "no-such-token"
+        )
 
     def leaks_in(self, response, *, role: str, where: str) -> list[str]:
         body = b"".join(response) if response.streaming else response.content
@@ -114,7 +128,36 @@ def build_world(people: People) -> World:
     world.canaries["CANARY-SUMMARY-TEXT"] = OFFICERS_AND_STAFF
     world.canaries["CANARY-REASON"] = OWNER_AND_STAFF
     _consultation(world)
+    _follow_up(world)
     return world
+
+
+def _follow_up(world: World) -> None:
+    """An action owned by the Egypt delegate, a participant, and the chair's calendar link."""
+    from meetings.services.actions import add_action_update, create_action
+    from meetings.services.calendar import calendar_token_for
+    from meetings.services.participants import import_participants
+
+    people = world.people
+    action = create_action(
+        meeting=world.meeting,
+        title="CANARY-ACTION",
+        by=people["secretariat"],
+        due_date=timezone.localdate() - dt.timedelta(days=1),
+        owner_user=people["delegate"],
+    )
+    add_action_update(action=action, text="CANARY-ACTION-UPDATE", by=people["delegate"])
+    import_participants(
+        meeting=world.meeting,
+        by=people["secretariat"],
+        csv_text=PARTICIPANTS_CSV,
+    )
+    world.action = action
+    world.calendar_token = calendar_token_for(user=people["chair"]).token
+    followers = {"vice_chair", "chair", "secretariat", "superuser", "delegate"}
+    world.canaries["CANARY-ACTION"] = followers
+    world.canaries["CANARY-ACTION-UPDATE"] = followers
+    world.canaries["CANARY-PARTICIPANT"] = {"vice_chair", "chair", "secretariat", "superuser"}
 
 
 def _consultation(world: World) -> None:
