@@ -200,3 +200,9 @@ LOGGING = {
 # cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
+# Consultations: calls and inputs both have a "status"; name their API enums apart.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
+    "ConsultationCallStatusEnum": "consultations.models.ConsultationCall.Status",
+    "SubmissionStatusEnum": "consultations.models.Submission.Status",
+}
