@@ -73,6 +73,9 @@ def celery_worker_process(transactional_db, settings):
     }
     app.conf.task_default_queue = queue
     app.conf.result_backend = settings.CELERY_BROKER_URL
+    # An eager task run earlier in this process cached the disabled result backend: drop it.
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
     process = subprocess.Popen(  # noqa: S603 - fixed command line, our own worker
         [
             sys.executable,
