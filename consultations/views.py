@@ -136,6 +136,8 @@ def received(request: HttpRequest, code: str, token: str) -> HttpResponse:
         submission = services.submission_from_token(token)
     except BadWithdrawLink as exc:
         raise Http404 from exc
+    if submission.call.code != code:
+        raise Http404
     return render(request, "consultations/received.html", {"submission": submission})
 
 

@@ -50,3 +50,17 @@ def test_second_load_does_not_move_the_open_call(demo):
     again = ConsultationCall.objects.get(code="WSISSDG26")
     assert again.closes_at == open_call.closes_at
     assert ConsultationCall.objects.count() == 2
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "en", "fr", "ru", "es"])
+def test_demo_pages_render_in_every_language(demo, client, language):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.filter(groups__name="Secretariat").first())
+    for name in ("detail", "published", "statistics", "moderation", "submit"):
+        for code in ("WSIS20", "WSISSDG26"):
+            response = client.get(
+                reverse(f"consultations:{name}", args=[code]), HTTP_ACCEPT_LANGUAGE=language
+            )
+            assert response.status_code == 200, (name, code)
+    assert client.get(reverse("consultations:list")).status_code == 200

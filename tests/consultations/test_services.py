@@ -150,6 +150,9 @@ def test_accept_reject_publish_many_records_every_decision(call, people):
     decisions = ModerationDecision.objects.filter(submission=three).get()
     assert (decisions.decided_by, decisions.reason) == (secretariat, "Off topic.")
     assert ModerationDecision.objects.count() == 5
+    history = Version.objects.get_for_object(one)
+    assert history.count() == 3
+    assert history.first().revision.user == secretariat
 
 
 def test_reject_needs_a_reason(call, people):

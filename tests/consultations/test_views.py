@@ -340,3 +340,12 @@ def test_others_cannot_change_a_call_from_the_page(working_group, as_role, role)
     assert response.status_code == 403
     call.refresh_from_db()
     assert call.status == "open"
+
+
+def test_statistics_chart_is_labelled_in_the_page_language(call, mixed, client):
+    page = client.get(
+        reverse("consultations:statistics", args=[call.code]), HTTP_ACCEPT_LANGUAGE="ar"
+    ).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "المجتمع المدني" in svg
+    assert "<script" not in svg
