@@ -14,5 +14,6 @@ urlpatterns = [
     path("<slug:code>/moderation/", views.moderation, name="moderation"),
     path("<slug:code>/export.csv", views.export_csv, name="export_csv"),
     path("<slug:code>/inputs.docx", views.export_docx, name="export_docx"),
+    path("<slug:code>/inputs/register/", views.register_compilation, name="register_compilation"),
     path("mine/<str:token>/", views.own_submission, name="own"),
 ]

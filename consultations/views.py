@@ -4,9 +4,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from consultations import charts, exports, selectors, services
+from consultations.compilation import register_compiled_inputs
 from consultations.exceptions import BadWithdrawLink
 from consultations.forms import DecisionForm, SubmissionForm
 from consultations.models import ConsultationCall, Submission
@@ -19,6 +21,7 @@ from consultations.permissions import (
 )
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.models import MemberState
+from meetings.models import Meeting
 
 
 def _call(request: HttpRequest, code: str) -> ConsultationCall:
@@ -239,9 +242,32 @@ def moderation(request: HttpRequest, code: str) -> HttpResponse:
             MemberState.objects.filter(consultation_submissions__call=call).distinct()
         ),
         "languages": Submission._meta.get_field("language").choices,
+        "meetings": Meeting.objects.order_by("-start_date"),
     }
     status = 400 if form.errors else 200
     return render(request, "consultations/moderation.html", context, status=status)
+
+
+@require_POST
+def register_compilation(request: HttpRequest, code: str) -> HttpResponse:
+    """Register the compiled published inputs as an information document of a meeting."""
+    call = _moderator_call(request, code)
+    meeting = Meeting.objects.filter(pk=request.POST.get("meeting") or 0).first()
+    if meeting is None:
+        messages.error(request, _("Choose the meeting the compiled inputs are for."))
+        return redirect("consultations:moderation", code=call.code)
+    try:
+        document = register_compiled_inputs(call=call, meeting=meeting, by=request.user)
+    except NotAllowed as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("consultations:moderation", code=call.code)
+    messages.success(
+        request,
+        _("Registered as %(symbol)s; publish it from its page.") % {"symbol": document.symbol},
+    )
+    return redirect(document)
 
 
 def export_csv(request: HttpRequest, code: str) -> HttpResponse:

@@ -142,6 +142,9 @@ MATRIX |= {
     "consultations:change": Row(
         call_url("consultations:change", action="close"), everyone(NOT_FOUND)
     ),
+    "consultations:register_compilation": Row(
+        call_url("consultations:register_compilation"), everyone(METHOD)
+    ),
     "consultations:moderation": Row(
         call_url("consultations:moderation"), only(MODERATORS, OK, FORBIDDEN)
     ),

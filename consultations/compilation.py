@@ -1,0 +1,52 @@
+"""The compiled DOCX of a call's published inputs, registered as an information document."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from consultations import exports
+from consultations.models import ConsultationCall
+from consultations.permissions import can_moderate
+from cwg.exceptions import NotAllowed
+from documents.models import Document
+from documents.services import (
+    add_file,
+    approve_late_contribution,
+    create_document,
+    register_document,
+    submit_document,
+)
+from meetings.models import Meeting
+
+
+@transaction.atomic
+def register_compiled_inputs(*, call: ConsultationCall, meeting: Meeting, by) -> Document:
+    """Compile, then register through the documents workflow: it gets the next INF symbol.
+
+    The secretariat publishes it from the document's page when it is ready.
+    """
+    if not can_moderate(user=by):
+        raise NotAllowed(_("Only the secretariat registers the compiled inputs."))
+    buffer = io.BytesIO()
+    exports.write_docx(call=call, out=buffer)
+    document = create_document(
+        meeting=meeting,
+        title=_("Published inputs to the call %(code)s") % {"code": call.code},
+        kind=Document.Kind.INFORMATION,
+        by=by,
+        source_states=[],
+        source_organizations=[],
+        source_text=_("Secretariat"),
+    )
+    add_file(
+        document=document,
+        upload=SimpleUploadedFile(f"{call.code}-published-inputs.docx", buffer.getvalue()),
+        language="en",
+        by=by,
+    )
+    document = submit_document(document=document, by=by)
+    if document.is_late:  # the secretariat's own compilation: registering it is the approval
+        approve_late_contribution(document=document, by=by)
+    return register_document(document=document, by=by)
