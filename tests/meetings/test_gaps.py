@@ -1,0 +1,103 @@
+import csv
+import io
+
+import pytest
+import reversion.models
+
+from cwg.exceptions import NotAllowed
+from cwg.models import Resolution
+from meetings.exceptions import InvalidImport
+from meetings.models import GapAnalysis, GapItem
+from meetings.services.gaps import export_gap_items_csv, import_gap_items_csv
+from tests.meetings.factories import ActionFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+CSV = (
+    "source,paragraph,requirement,mandates,coverage,proposed_response\n"
+    "A/RES/80/173,para. 10,Demo: keep the action lines under review,1332: 2; 140: 1,covered,\n"
+    "A/RES/80/173,para. 11,Demo: report yearly,1334: 3,partial,Add to the annual report\n"
+    "A/RES/80/999,para. 1,Unknown source,1332: 1,gap,\n"
+    "A/RES/80/173,para. 12,Demo: bad coverage,1332: 1,maybe,\n"
+    "A/RES/80/173,para. 13,Demo: unknown mandate,9999: 1,gap,\n"
+    "A/RES/80/173,,Demo: no paragraph,,gap,\n"
+    'A/RES/80/173,para. 14,=HYPERLINK("http://evil"),,gap,@SUM(A1)\n'
+)
+
+
+@pytest.fixture
+def analysis(working_group):
+    kinds = Resolution.Kind
+    for kind, number in [
+        (kinds.COUNCIL, "1332"),
+        (kinds.COUNCIL, "1334"),
+        (kinds.PLENIPOTENTIARY, "140"),
+        (kinds.UN_GENERAL_ASSEMBLY, "A/RES/80/173"),
+    ]:
+        Resolution.objects.get_or_create(kind=kind, number=number, defaults={"title": number})
+    action = ActionFactory(meeting=MeetingFactory(working_group=working_group))
+    return GapAnalysis.objects.create(action=action, title="Council 2026 (demo)")
+
+
+def test_csv_import_keeps_good_rows_and_refuses_bad_ones_with_line_numbers(analysis, people):
+    report = import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    assert report.created == 3
+    assert [line for line, _reason in report.refused] == [4, 5, 6, 7]
+    first = analysis.items.get(paragraph="para. 10")
+    assert [(m.resolution.number, m.paragraphs) for m in first.mandates.all()] == [
+        ("1332", "2"),
+        ("140", "1"),
+    ]
+    assert first.coverage == GapItem.Coverage.COVERED
+
+
+def test_reimport_updates_instead_of_duplicating(analysis, people):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    again = import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    assert (again.created, again.updated) == (0, 3)
+    assert analysis.items.count() == 3
+
+
+def test_every_item_has_version_history(analysis, people):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    for item in analysis.items.all():
+        assert reversion.models.Version.objects.get_for_object(item).count() == 1
+
+
+@pytest.mark.parametrize("role", ["chair", "delegate"])
+def test_only_the_secretariat_imports(analysis, people, role):
+    with pytest.raises(NotAllowed):
+        import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people[role])
+
+
+def test_missing_columns_refuse_the_file(analysis, people):
+    with pytest.raises(InvalidImport):
+        import_gap_items_csv(analysis=analysis, csv_text="a,b\n1,2\n", by=people["secretariat"])
+
+
+def test_export_neutralises_formulas_and_reimports_to_the_same_items(analysis, people):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    exported = export_gap_items_csv(analysis=analysis)
+    rows = list(csv.reader(io.StringIO(exported)))
+    formula_row = next(r for r in rows if r[1] == "para. 14")
+    assert formula_row[2].startswith("'=")
+    assert formula_row[5] == "'@SUM(A1)"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+    def snapshot(gap_analysis):
+        return sorted(
+            (
+                i.source.number,
+                i.paragraph,
+                i.requirement,
+                i.coverage,
+                i.proposed_response,
+                tuple((m.resolution.number, m.paragraphs) for m in i.mandates.all()),
+            )
+            for i in gap_analysis.items.all()
+        )
+
+    copy = GapAnalysis.objects.create(action=ActionFactory(), title="copy")
+    report = import_gap_items_csv(analysis=copy, csv_text=exported, by=people["secretariat"])
+    assert report.refused == []
+    assert snapshot(copy) == snapshot(analysis)
