@@ -13,7 +13,7 @@ from cwg.models import Resolution
 from meetings.exceptions import InvalidImport
 from meetings.models import GapAnalysis, GapItem, ItemMandate
 from meetings.permissions import can_manage_actions
-from meetings.services.participants import ImportReport
+from meetings.services.participants import ImportReport, read_csv_rows
 
 COLUMNS = ["source", "paragraph", "requirement", "mandates", "coverage", "proposed_response"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -99,15 +99,7 @@ def save_gap_rows(
 
 
 def import_gap_items_csv(*, analysis: GapAnalysis, csv_text: str, by: User) -> ImportReport:
-    reader = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff")))
-    columns = [(c or "").strip().casefold() for c in (reader.fieldnames or [])]
-    missing = [c for c in COLUMNS if c not in columns]
-    if missing:
-        raise InvalidImport(
-            _("The first line must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
-        )
-    reader.fieldnames = columns
+    reader = read_csv_rows(csv_text, required=tuple(COLUMNS))
     rows = []
     for row in reader:
         rows.append((reader.line_num, {k: restore(v or "") for k, v in row.items() if k}))
