@@ -3,6 +3,7 @@ import io
 
 import pytest
 import reversion.models
+from docx.oxml.ns import qn
 
 from cwg.exceptions import NotAllowed
 from cwg.models import Resolution
@@ -23,6 +24,20 @@ CSV = (
     "A/RES/80/173,,Demo: no paragraph,,gap,\n"
     'A/RES/80/173,para. 14,=HYPERLINK("http://evil"),,gap,@SUM(A1)\n'
 )
+
+
+def _snapshot(gap_analysis):
+    return sorted(
+        (
+            i.source.number,
+            i.paragraph,
+            i.requirement,
+            i.coverage,
+            i.proposed_response,
+            tuple((m.resolution.number, m.paragraphs) for m in i.mandates.all()),
+        )
+        for i in gap_analysis.items.all()
+    )
 
 
 @pytest.fixture
@@ -84,20 +99,42 @@ def test_export_neutralises_formulas_and_reimports_to_the_same_items(analysis, p
     assert formula_row[5] == "'@SUM(A1)"
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
-    def snapshot(gap_analysis):
-        return sorted(
-            (
-                i.source.number,
-                i.paragraph,
-                i.requirement,
-                i.coverage,
-                i.proposed_response,
-                tuple((m.resolution.number, m.paragraphs) for m in i.mandates.all()),
-            )
-            for i in gap_analysis.items.all()
-        )
-
     copy = GapAnalysis.objects.create(action=ActionFactory(), title="copy")
     report = import_gap_items_csv(analysis=copy, csv_text=exported, by=people["secretariat"])
     assert report.refused == []
-    assert snapshot(copy) == snapshot(analysis)
+    assert _snapshot(copy) == _snapshot(analysis)
+
+
+def test_docx_export_reimports_to_the_same_items(analysis, people):
+    from meetings.services.gaps_docx import export_gap_analysis_docx, import_gap_items_docx
+
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    exported = export_gap_analysis_docx(analysis=analysis, language="en")
+    copy = GapAnalysis.objects.create(action=ActionFactory(), title="copy")
+    report = import_gap_items_docx(analysis=copy, file=exported, by=people["secretariat"])
+    assert report.refused == []
+    assert report.created == 3
+    assert _snapshot(copy) == _snapshot(analysis)
+
+
+def test_arabic_docx_is_right_to_left(analysis, people):
+    from docx import Document
+
+    from meetings.services.gaps_docx import export_gap_analysis_docx
+
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    document = Document(io.BytesIO(export_gap_analysis_docx(analysis=analysis, language="ar")))
+    table = document.tables[0]
+    assert table._tbl.tblPr.find(qn("w:bidiVisual")) is not None
+    assert table.rows[0].cells[0].text == "المصدر"
+    header = table.rows[0].cells[0].paragraphs[0]
+    assert header._p.pPr.find(qn("w:bidi")) is not None
+    english = Document(io.BytesIO(export_gap_analysis_docx(analysis=analysis, language="en")))
+    assert english.tables[0]._tbl.tblPr.find(qn("w:bidiVisual")) is None
+
+
+def test_a_bad_docx_is_refused_clearly(analysis, people):
+    from meetings.services.gaps_docx import import_gap_items_docx
+
+    with pytest.raises(InvalidImport):
+        import_gap_items_docx(analysis=analysis, file=b"not a docx", by=people["secretariat"])
