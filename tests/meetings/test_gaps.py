@@ -138,3 +138,49 @@ def test_a_bad_docx_is_refused_clearly(analysis, people):
 
     with pytest.raises(InvalidImport):
         import_gap_items_docx(analysis=analysis, file=b"not a docx", by=people["secretariat"])
+
+
+def test_matrix_page_with_chart_in_constant_queries(
+    analysis, people, as_role, django_assert_max_num_queries
+):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    client = as_role("chair")
+    url = f"/meetings/gap-analyses/{analysis.pk}/"
+    with django_assert_max_num_queries(10) as few:
+        response = client.get(url)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in body
+    assert "Requirements by coverage" in body
+    more = "source,paragraph,requirement,mandates,coverage,proposed_response\n" + "".join(
+        f"A/RES/80/173,para. {n},Demo {n},1332: 1; 1334: 2,gap,\n" for n in range(20, 40)
+    )
+    import_gap_items_csv(analysis=analysis, csv_text=more, by=people["secretariat"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)
+
+
+def test_matrix_chart_labels_follow_the_page_language(analysis, people, as_role):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    client = as_role("secretariat")
+    body = client.get(
+        f"/meetings/gap-analyses/{analysis.pk}/", HTTP_ACCEPT_LANGUAGE="ar"
+    ).content.decode()
+    assert "فجوة" in body
+
+
+@pytest.mark.parametrize("role", ["public", "delegate"])
+def test_matrix_and_exports_are_refused_to_others(analysis, as_role, role):
+    client = as_role(role)
+    for suffix in ["", "export.csv", "export.docx"]:
+        assert client.get(f"/meetings/gap-analyses/{analysis.pk}/{suffix}").status_code == 403
+
+
+def test_downloads(analysis, people, as_role):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    client = as_role("secretariat")
+    csv_response = client.get(f"/meetings/gap-analyses/{analysis.pk}/export.csv")
+    assert csv_response["Content-Type"] == "text/csv"
+    assert "para. 10" in csv_response.content.decode()
+    docx_response = client.get(f"/meetings/gap-analyses/{analysis.pk}/export.docx")
+    assert docx_response.content[:2] == b"PK"
