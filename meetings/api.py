@@ -9,8 +9,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from meetings.models import Action, ActionUpdate
-from meetings.permissions import ActionApiPermission, actions_visible_to
+from meetings.models import Action, ActionUpdate, GapAnalysis, GapItem, ItemMandate
+from meetings.permissions import (
+    ActionApiPermission,
+    GapAnalysisApiPermission,
+    actions_visible_to,
+)
 from meetings.services import (
     add_action_update,
     cancel_action,
@@ -116,7 +120,57 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
         return self._step(request, lambda a, by, text: reopen_action(action=a, by=by))
 
 
+class ItemMandateSerializer(serializers.ModelSerializer):
+    resolution = serializers.CharField(source="resolution.number", read_only=True)
+
+    class Meta:
+        model = ItemMandate
+        fields = ["resolution", "paragraphs"]
+
+
+class GapItemSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.number", read_only=True)
+    mandates = ItemMandateSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = GapItem
+        fields = [
+            "id",
+            "source",
+            "paragraph",
+            "requirement",
+            "mandates",
+            "coverage",
+            "proposed_response",
+            "status",
+        ]
+
+
+class GapAnalysisSerializer(serializers.ModelSerializer):
+    items = GapItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = GapAnalysis
+        fields = ["id", "title", "action", "items"]
+
+
+class GapAnalysisViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = GapAnalysisSerializer
+    permission_classes = [GapAnalysisApiPermission]
+
+    def get_queryset(self):
+        return GapAnalysis.objects.order_by("pk").prefetch_related(
+            Prefetch(
+                "items",
+                queryset=GapItem.objects.select_related("source").prefetch_related(
+                    "mandates__resolution"
+                ),
+            )
+        )
+
+
 router = SimpleRouter()
 router.register("actions", ActionViewSet, basename="action")
+router.register("gap-analyses", GapAnalysisViewSet, basename="gap-analysis")
 
 urlpatterns = [path("", include(router.urls))]

@@ -62,3 +62,10 @@ class ActionApiPermission(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return bool(request.user and request.user.is_authenticated)
+
+
+class GapAnalysisApiPermission(BasePermission):
+    """Gap analyses are read by the secretariat and officers, as on the matrix page."""
+
+    def has_permission(self, request, view) -> bool:
+        return can_see_actions(user=request.user)

@@ -184,3 +184,24 @@ def test_downloads(analysis, people, as_role):
     assert "para. 10" in csv_response.content.decode()
     docx_response = client.get(f"/meetings/gap-analyses/{analysis.pk}/export.docx")
     assert docx_response.content[:2] == b"PK"
+
+
+def test_gap_analysis_api_with_items_in_constant_queries(
+    analysis, people, as_role, django_assert_max_num_queries
+):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    client = as_role("chair")
+    with django_assert_max_num_queries(10) as few:
+        response = client.get("/api/v1/gap-analyses/")
+    row = response.json()["results"][0]
+    assert len(row["items"]) == 3
+    first = next(i for i in row["items"] if i["paragraph"] == "para. 10")
+    assert first["mandates"] == [
+        {"resolution": "1332", "paragraphs": "2"},
+        {"resolution": "140", "paragraphs": "1"},
+    ]
+    GapAnalysis.objects.create(action=ActionFactory(), title="second")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(client.get("/api/v1/gap-analyses/").json()["results"]) == 2
+    assert as_role("delegate").get("/api/v1/gap-analyses/").status_code == 403
+    assert "/api/v1/gap-analyses/" in client.get("/api/schema/").content.decode()
