@@ -5,6 +5,9 @@ from meetings.models import (
     Action,
     ActionUpdate,
     AgendaItem,
+    GapAnalysis,
+    GapItem,
+    ItemMandate,
     Meeting,
     Participant,
     SentReminder,
@@ -51,3 +54,27 @@ class SentReminderAdmin(admin.ModelAdmin):
     list_display = ["kind", "action", "period", "recipients", "sent_at"]
     list_filter = ["kind"]
     list_select_related = ["action"]
+
+
+class GapItemInline(admin.StackedInline):
+    model = GapItem
+    extra = 0
+
+
+@admin.register(GapAnalysis)
+class GapAnalysisAdmin(VersionAdmin):
+    list_display = ["title", "action"]
+    inlines = [GapItemInline]
+
+
+class ItemMandateInline(admin.TabularInline):
+    model = ItemMandate
+    extra = 0
+
+
+@admin.register(GapItem)
+class GapItemAdmin(VersionAdmin):
+    list_display = ["__str__", "analysis", "coverage", "status"]
+    list_filter = ["analysis", "coverage", "status"]
+    list_select_related = ["analysis", "source"]
+    inlines = [ItemMandateInline]

@@ -1,10 +1,181 @@
-"""This app's JSON API under /api/v1/ (Django REST framework, over the same selectors)."""
+"""This app's JSON API under /api/v1/ (Django REST framework, over the same services)."""
 
+from django.db.models import Prefetch
+from django.urls import include, path
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action as api_action
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    GapAnalysis,
+    GapItem,
+    ItemMandate,
+    Meeting,
+)
+from meetings.permissions import (
+    ActionApiPermission,
+    GapAnalysisApiPermission,
+    actions_visible_to,
+)
+from meetings.services import (
+    add_action_update,
+    cancel_action,
+    complete_action,
+    reopen_action,
+    start_action,
+)
+
+
+class ActionUpdateSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.username", read_only=True)
+
+    class Meta:
+        model = ActionUpdate
+        fields = ["id", "author", "text", "created_at"]
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    meeting = serializers.IntegerField(source="meeting.number", read_only=True)
+    agenda_item = serializers.CharField(
+        source="agenda_item.number", read_only=True, allow_null=True, default=None
+    )
+    owner = serializers.SerializerMethodField()
+    is_overdue = serializers.BooleanField(read_only=True)
+    updates = ActionUpdateSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "meeting",
+            "agenda_item",
+            "title",
+            "description",
+            "owner",
+            "due_date",
+            "status",
+            "is_overdue",
+            "updates",
+        ]
+
+    def get_owner(self, action: Action) -> str:
+        return str(action.owner)
+
+
+class StepSerializer(serializers.Serializer):
+    text = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ActionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Follow-up actions; transitions are POSTs that go through the same services as the pages."""
+
+    serializer_class = ActionSerializer
+    permission_classes = [ActionApiPermission]
+
+    def get_queryset(self):
+        return (
+            actions_visible_to(self.request.user)
+            .select_related(
+                "meeting__working_group",
+                "agenda_item",
+                "owner_user",
+                "owner_group",
+                "owner_officer",
+            )
+            .prefetch_related(
+                Prefetch("updates", queryset=ActionUpdate.objects.select_related("author"))
+            )
+            .order_by("due_date", "pk")
+        )
+
+    def _step(self, request: Request, service) -> Response:
+        step = StepSerializer(data=request.data)
+        step.is_valid(raise_exception=True)
+        service(self.get_object(), request.user, step.validated_data["text"])
+        return Response(self.get_serializer(self.get_queryset().get(pk=self.kwargs["pk"])).data)
+
+    @extend_schema(request=StepSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def start(self, request: Request, pk=None) -> Response:
+        return self._step(request, lambda a, by, text: start_action(action=a, by=by))
+
+    @extend_schema(request=StepSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def progress(self, request: Request, pk=None) -> Response:
+        return self._step(
+            request, lambda a, by, text: add_action_update(action=a, text=text, by=by)
+        )
+
+    @extend_schema(request=StepSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def complete(self, request: Request, pk=None) -> Response:
+        return self._step(request, lambda a, by, text: complete_action(action=a, note=text, by=by))
+
+    @extend_schema(request=StepSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def cancel(self, request: Request, pk=None) -> Response:
+        return self._step(request, lambda a, by, text: cancel_action(action=a, reason=text, by=by))
+
+    @extend_schema(request=StepSerializer, responses=ActionSerializer)
+    @api_action(detail=True, methods=["post"])
+    def reopen(self, request: Request, pk=None) -> Response:
+        return self._step(request, lambda a, by, text: reopen_action(action=a, by=by))
+
+
+class ItemMandateSerializer(serializers.ModelSerializer):
+    resolution = serializers.CharField(source="resolution.number", read_only=True)
+
+    class Meta:
+        model = ItemMandate
+        fields = ["resolution", "paragraphs"]
+
+
+class GapItemSerializer(serializers.ModelSerializer):
+    source = serializers.CharField(source="source.number", read_only=True)
+    mandates = ItemMandateSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = GapItem
+        fields = [
+            "id",
+            "source",
+            "paragraph",
+            "requirement",
+            "mandates",
+            "coverage",
+            "proposed_response",
+            "status",
+        ]
+
+
+class GapAnalysisSerializer(serializers.ModelSerializer):
+    items = GapItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = GapAnalysis
+        fields = ["id", "title", "action", "items"]
+
+
+class GapAnalysisViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = GapAnalysisSerializer
+    permission_classes = [GapAnalysisApiPermission]
+
+    def get_queryset(self):
+        return GapAnalysis.objects.order_by("pk").prefetch_related(
+            Prefetch(
+                "items",
+                queryset=GapItem.objects.select_related("source").prefetch_related(
+                    "mandates__resolution"
+                ),
+            )
+        )
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):
@@ -48,4 +219,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
 
 router = SimpleRouter()
 router.register("meetings", MeetingViewSet, basename="meeting")
-urlpatterns = router.urls
+router.register("actions", ActionViewSet, basename="action")
+router.register("gap-analyses", GapAnalysisViewSet, basename="gap-analysis")
+
+urlpatterns = [path("", include(router.urls))]

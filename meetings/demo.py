@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from cwg.models import Officer, WorkingGroup
 from cwg.permissions import SECRETARIAT
+from meetings.demo_gaps import load_gap_analysis
 from meetings.models import AgendaItem, Meeting
 from meetings.services import complete_action, create_action
 
@@ -54,6 +55,7 @@ def load(*, working_group: WorkingGroup) -> list[Meeting]:
             )
         meetings.append(meeting)
     _load_actions(meetings={m.number: m for m in meetings})
+    load_gap_analysis()
     return meetings
 
 

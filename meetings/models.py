@@ -353,3 +353,19 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return f"calendar token of {self.user_id}"
+
+
+from meetings.models_gaps import GapAnalysis, GapItem, ItemMandate  # noqa: E402  (one app registry)
+
+__all__ = [
+    "Action",
+    "ActionUpdate",
+    "AgendaItem",
+    "CalendarToken",
+    "GapAnalysis",
+    "GapItem",
+    "ItemMandate",
+    "Meeting",
+    "Participant",
+    "SentReminder",
+]

@@ -1,5 +1,7 @@
 """Who may see or do what in the meetings app: the single source of truth."""
 
+from rest_framework.permissions import BasePermission
+
 from cwg.permissions import AnyUser, _group_names, is_officer, is_secretariat
 from meetings.models import Action, Meeting
 
@@ -44,3 +46,26 @@ def can_see_actions(*, user: AnyUser) -> bool:
 
 def can_see_action(*, user: AnyUser, action: Action) -> bool:
     return can_see_actions(user=user) or owns_action(user=user, action=action)
+
+
+def actions_visible_to(user: AnyUser):
+    """Every action for the secretariat and officers; their own for other signed-in people."""
+    if can_see_actions(user=user):
+        return Action.objects.all()
+    if user.is_authenticated:
+        return Action.objects.owned_by(user)
+    return Action.objects.none()
+
+
+class ActionApiPermission(BasePermission):
+    """Signed-in people only; which rows they see is actions_visible_to."""
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated)
+
+
+class GapAnalysisApiPermission(BasePermission):
+    """Gap analyses are read by the secretariat and officers, as on the matrix page."""
+
+    def has_permission(self, request, view) -> bool:
+        return can_see_actions(user=request.user)

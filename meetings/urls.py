@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views, views_actions, views_calendar
+from meetings import views, views_actions, views_calendar, views_gaps
 
 app_name = "meetings"
 urlpatterns = [
@@ -19,6 +19,9 @@ urlpatterns = [
         views_actions.action_transition,
         name="action_transition",
     ),
+    path("gap-analyses/<int:pk>/", views_gaps.gap_matrix, name="gap_matrix"),
+    path("gap-analyses/<int:pk>/export.csv", views_gaps.gap_csv, name="gap_csv"),
+    path("gap-analyses/<int:pk>/export.docx", views_gaps.gap_docx, name="gap_docx"),
     path("calendar.ics", views_calendar.public_feed, name="public_calendar"),
     path("calendar/", views_calendar.calendar_settings, name="calendar"),
     path("calendar/rotate/", views_calendar.rotate_token, name="rotate_calendar_token"),

@@ -100,10 +100,11 @@ def _parse_row(row: dict[str, str], lookups: _Lookups) -> dict:
     }
 
 
-def _read_rows(csv_text: str) -> csv.DictReader:
+def read_csv_rows(csv_text: str, *, required: tuple[str, ...]) -> csv.DictReader:
+    """A reader with normalised column names, or InvalidImport naming the missing columns."""
     reader = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff")))
     columns = [name_key(c or "").replace(" ", "_") for c in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    missing = [c for c in required if c not in columns]
     if missing:
         raise InvalidImport(
             _("The first line must name the columns; missing: %(columns)s.")
@@ -117,7 +118,7 @@ def _read_rows(csv_text: str) -> csv.DictReader:
 def import_participants(*, meeting: Meeting, csv_text: str, by: User) -> ImportReport:
     if not can_manage_participants(user=by, meeting=meeting):
         raise NotAllowed(_("You may not import the registration list of this meeting."))
-    reader = _read_rows(csv_text)
+    reader = read_csv_rows(csv_text, required=REQUIRED_COLUMNS)
     lookups = _Lookups()
     existing = {p.name_key: p for p in meeting.participants.select_for_update()}
     report = ImportReport()

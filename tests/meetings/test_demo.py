@@ -20,3 +20,16 @@ def test_demo_actions_are_loaded_once_with_done_and_overdue_ones():
     assert sum(a.is_overdue_on(today) for a in actions) == 2
     assert all(a.owner is not None for a in actions)
     assert all(a.updates.exists() for a in actions if a.status == Action.Status.DONE)
+
+
+def test_demo_gap_analysis_has_twenty_mixed_items_once():
+    from meetings.models import GapItem
+
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    items = list(GapItem.objects.prefetch_related("mandates__resolution"))
+    assert len(items) == 20
+    assert {i.coverage for i in items} == {"covered", "partial", "gap"}
+    assert all(i.requirement.startswith("Demo data") for i in items)
+    numbers = {m.resolution.number for i in items for m in i.mandates.all()}
+    assert numbers == {"1332", "1334", "140"}

@@ -1,0 +1,60 @@
+"""Demo gap analysis for Council 2026: paraphrased demo requirements, not quotations."""
+
+from django.contrib.auth.models import User
+
+from meetings.models import Action, GapAnalysis
+from meetings.services.gaps import save_gap_rows
+
+TITLE = "Gap analysis of current mandates for Council 2026 (demo data)"
+COVERAGE = ["covered", "partial", "gap", "covered", "partial"]
+THEMES = [
+    "Keep the WSIS action lines aligned with the SDGs",
+    "Report regularly on ITU's WSIS implementation",
+    "Support multistakeholder cooperation on digital development",
+    "Measure connectivity and digital inclusion",
+    "Strengthen capacity building for developing countries",
+    "Promote confidence and security in the use of ICTs",
+    "Contribute to the annual WSIS Forum",
+    "Coordinate with other UN entities on WSIS follow-up",
+    "Address the gender digital divide",
+    "Support meaningful and affordable connectivity",
+    "Follow emerging technologies in WSIS implementation",
+    "Contribute to the Internet Governance Forum discussions",
+    "Share data on ICT indicators with the UN system",
+    "Support least developed countries in digital transformation",
+    "Consider environmental aspects of ICTs",
+    "Foster digital skills and literacy",
+    "Prepare inputs for the next overall review",
+    "Encourage inclusive participation of all stakeholders",
+    "Align ITU's strategic plan with the outcome of the review",
+    "Track resources needed for WSIS follow-up",
+]
+MANDATES = ["1332: 1; 140: 2", "1334: 3", "", "1332: 4; 1334: 1", "140: 5"]
+
+
+def load_gap_analysis() -> None:
+    action = Action.objects.filter(title__startswith="Prepare the gap analysis").first()
+    secretariat = User.objects.filter(username="secretariat").first()
+    if action is None or secretariat is None:
+        return
+    analysis, _created = GapAnalysis.objects.get_or_create(action=action, defaults={"title": TITLE})
+    rows = []
+    for number, theme in enumerate(THEMES):
+        coverage = COVERAGE[number % len(COVERAGE)]
+        mandates = "" if coverage == "gap" else MANDATES[number % len(MANDATES)] or "1332: 2"
+        rows.append(
+            (
+                number + 2,
+                {
+                    "source": "A/RES/80/173",
+                    "paragraph": f"para. {number + 5}",
+                    "requirement": f"Demo data: {theme.lower()}.",
+                    "mandates": mandates,
+                    "coverage": coverage,
+                    "proposed_response": ""
+                    if coverage == "covered"
+                    else "Demo data: propose an update of the mandate to Council.",
+                },
+            )
+        )
+    save_gap_rows(analysis=analysis, rows=rows, by=secretariat)

@@ -1,0 +1,79 @@
+"""The gap-analysis pages: the matrix with its summary chart, and the CSV/DOCX downloads."""
+
+from collections import Counter
+
+import pygal
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from meetings.models import GapAnalysis, GapItem
+from meetings.permissions import can_see_actions
+from meetings.services.gaps import export_gap_items_csv, gap_items_for_export
+from meetings.services.gaps_docx import export_gap_analysis_docx
+
+
+def _analysis(request: HttpRequest, pk: int) -> GapAnalysis:
+    if not can_see_actions(user=request.user):
+        raise PermissionDenied
+    analysis = GapAnalysis.objects.select_related("action").filter(pk=pk).first()
+    if analysis is None:
+        raise Http404
+    return analysis
+
+
+def _chart(by_coverage: Counter) -> str:
+    chart = pygal.HorizontalBar(height=260, show_legend=False, disable_xml_declaration=True)
+    chart.title = _("Requirements by coverage")
+    chart.x_labels = [str(label) for _value, label in GapItem.Coverage.choices]
+    chart.add(_("Requirements"), [by_coverage[value] for value in GapItem.Coverage.values])
+    return chart.render(is_unicode=True)
+
+
+def gap_matrix(request: HttpRequest, pk: int) -> HttpResponse:
+    analysis = _analysis(request, pk)
+    items = gap_items_for_export(analysis=analysis)
+    mandates = sorted(
+        {m.resolution for item in items for m in item.mandates.all()},
+        key=lambda resolution: (resolution.kind, resolution.number),
+    )
+    rows = []
+    for item in items:
+        covering = {m.resolution_id: m.paragraphs or "✓" for m in item.mandates.all()}
+        rows.append((item, [covering.get(r.pk, "") for r in mandates]))
+    by_coverage = Counter(item.coverage for item in items)
+    by_mandate = Counter(m.resolution_id for item in items for m in item.mandates.all())
+    return render(
+        request,
+        "meetings/gap_matrix.html",
+        {
+            "analysis": analysis,
+            "mandates": mandates,
+            "rows": rows,
+            "coverage_counts": [
+                (label, by_coverage[value]) for value, label in GapItem.Coverage.choices
+            ],
+            "mandate_counts": [(r, by_mandate[r.pk]) for r in mandates],
+            "chart": _chart(by_coverage),
+        },
+    )
+
+
+def gap_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    analysis = _analysis(request, pk)
+    response = HttpResponse(export_gap_items_csv(analysis=analysis), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="gap-analysis-{analysis.pk}.csv"'
+    return response
+
+
+def gap_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    analysis = _analysis(request, pk)
+    language = get_language() or "en"
+    response = HttpResponse(
+        export_gap_analysis_docx(analysis=analysis, language=language),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="gap-analysis-{analysis.pk}.docx"'
+    return response
