@@ -214,5 +214,37 @@ MATRIX |= {
     ),
 }
 
+
+def action_api(name: str):
+    return lambda world: reverse(name, args=[world.action.pk])
+
+
+def gap_url(name: str):
+    return lambda world: reverse(name, args=[world.gap_analysis.pk])
+
+
+# The actions API is for signed-in people; each sees the actions it may (owners their own).
+API_SIGNED_IN = {role: FORBIDDEN if role == "public" else OK for role in ROLE_NAMES}
+MATRIX |= {
+    "meetings:gap_matrix": Row(gap_url("meetings:gap_matrix"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "meetings:gap_csv": Row(gap_url("meetings:gap_csv"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "meetings:gap_docx": Row(gap_url("meetings:gap_docx"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "gap-analysis-list": Row(
+        lambda world: reverse("gap-analysis-list"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "gap-analysis-detail": Row(gap_url("gap-analysis-detail"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "action-list": Row(lambda world: reverse("action-list"), API_SIGNED_IN),
+    "action-detail": Row(
+        action_api("action-detail"), {**visible_to(FOLLOWERS | OWNER), "public": FORBIDDEN}
+    ),
+    **{
+        # Steps are POST only (their rules: the services' tests); the public is refused first.
+        f"action-{step}": Row(
+            action_api(f"action-{step}"), {**everyone(METHOD), "public": FORBIDDEN}
+        )
+        for step in ["start", "complete", "progress", "cancel", "reopen"]
+    },
+}
+
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.
 ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}

@@ -41,6 +41,7 @@ class World:
     call: object = None
     own_token: str = ""
     action: object = None
+    gap_analysis: object = None
     calendar_token: str = ""
     # canary text -> the roles that may see it
     canaries: dict[str, set[str]] = field(default_factory=dict)
@@ -152,11 +153,15 @@ def _follow_up(world: World) -> None:
         by=people["secretariat"],
         csv_text=PARTICIPANTS_CSV,
     )
+    from meetings.models import GapAnalysis
+
+    world.gap_analysis = GapAnalysis.objects.create(action=action, title="CANARY-GAP-ANALYSIS")
     world.action = action
     world.calendar_token = calendar_token_for(user=people["chair"]).token
     followers = {"vice_chair", "chair", "secretariat", "superuser", "delegate"}
     world.canaries["CANARY-ACTION"] = followers
     world.canaries["CANARY-ACTION-UPDATE"] = followers
+    world.canaries["CANARY-GAP-ANALYSIS"] = followers
     world.canaries["CANARY-PARTICIPANT"] = {"vice_chair", "chair", "secretariat", "superuser"}
 
 
