@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cwg.context_processors.site",
                 "documents.context_processors.navigation",
+                "meetings.context_processors.navigation",
             ],
         },
     },
