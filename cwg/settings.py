@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "guardian",
     "reversion",
     "cwg",
+    "cwg.search",
     "meetings",
     "documents",
     "consultations",
@@ -268,3 +269,6 @@ CELERY_BEAT_SCHEDULE["meetings-weekly-digest"] = {
     "task": "meetings.tasks.send_weekly_digest",
     "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
 }
+
+# Search: the FTS5 index of the embedded default lives in its own file beside the database.
+SEARCH_SQLITE_PATH = env.path("SEARCH_SQLITE_PATH", default=VAR_DIR / "search.sqlite3")

@@ -1,0 +1,35 @@
+"""Search engines behind one interface: index, delete, search, clear."""
+
+from typing import Protocol
+
+from cwg.search.entries import IndexEntry, Results
+
+FACETS = ("kind", "language", "meeting", "status", "year")
+PER_PAGE = 20
+
+
+class Backend(Protocol):
+    name: str
+
+    def index(self, entries: list[IndexEntry]) -> int: ...
+
+    def delete(self, kind: str, object_ids: list[int]) -> None: ...
+
+    def search(
+        self,
+        text: str,
+        *,
+        principals: frozenset[str],
+        filters: dict[str, str] | None = None,
+        page: int = 1,
+        per_page: int = PER_PAGE,
+    ) -> Results: ...
+
+    def clear(self) -> None: ...
+
+
+def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:
+    values = [("kind", entry.kind)]
+    values += [("language", language) for language in entry.languages]
+    values += [(name, str(value)) for name, value in entry.facets.items() if name in FACETS]
+    return values

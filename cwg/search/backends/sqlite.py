@@ -1,0 +1,163 @@
+"""SQLite FTS5 on its own connection, so it runs beside any Django database (tests, bench).
+
+The normalised text is indexed with a tokenizer that only splits on spaces in practice (our
+tokens contain no other separators); original texts stay in ``entries`` for snippets.
+Permissions and facet filters are WHERE clauses of the same statement, so totals and facet
+counts never include what the principals may not read.
+"""
+
+import json
+import sqlite3
+import threading
+
+from django.utils.translation import gettext as _
+
+from cwg.search.backends import FACETS, PER_PAGE, facet_values
+from cwg.search.entries import Hit, IndexEntry, Results
+from cwg.search.normalize import index_text
+from cwg.search.query import Query, Term, parse
+from cwg.search.snippets import snippet
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, object_id INTEGER NOT NULL,
+    symbol TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, filename TEXT,
+    UNIQUE (kind, object_id));
+CREATE TABLE IF NOT EXISTS principals (
+    rowid INTEGER NOT NULL, principal TEXT NOT NULL, PRIMARY KEY (principal, rowid))
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS facets (
+    rowid INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
+    PRIMARY KEY (name, value, rowid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS facets_by_row ON facets (rowid);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
+    title, body,
+    tokenize="unicode61 remove_diacritics 0 tokenchars '-&/+_'");
+"""
+
+
+def _fts_term(term: Term) -> str:
+    quoted = '"' + " ".join(form.replace('"', '""') for form in term.forms) + '"'
+    return quoted + " *" if term.kind == "prefix" else quoted
+
+
+def compile_fts(query: Query) -> str:
+    """The AST as an FTS5 MATCH string: every user token is inside a quoted string."""
+    expression = " AND ".join(_fts_term(term) for term in query.must)
+    if query.exclude:
+        excluded = " OR ".join(_fts_term(term) for term in query.exclude)
+        expression = f"({expression}) NOT ({excluded})"
+    return expression
+
+
+class SQLiteBackend:
+    name = "sqlite"
+
+    def __init__(self, path: str = ":memory:"):
+        self._lock = threading.Lock()
+        self.connection = sqlite3.connect(path, check_same_thread=False)
+        self.connection.executescript(SCHEMA)
+
+    def index(self, entries: list[IndexEntry]) -> int:
+        with self._lock, self.connection:
+            cursor = self.connection.cursor()
+            for entry in entries:
+                self._delete(cursor, entry.kind, [entry.object_id])
+                cursor.execute(
+                    "INSERT INTO entries (kind, object_id, symbol, title, body, filename)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        entry.kind,
+                        entry.object_id,
+                        entry.symbol,
+                        entry.title,
+                        entry.body,
+                        entry.filename,
+                    ),
+                )
+                rowid = cursor.lastrowid
+                cursor.execute(
+                    "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
+                    (rowid, index_text(f"{entry.symbol} {entry.title}"), index_text(entry.body)),
+                )
+                cursor.executemany(
+                    "INSERT INTO principals VALUES (?, ?)",
+                    [(rowid, principal) for principal in entry.principals],
+                )
+                cursor.executemany(
+                    "INSERT OR IGNORE INTO facets VALUES (?, ?, ?)",
+                    [(rowid, name, value) for name, value in facet_values(entry)],
+                )
+        return len(entries)
+
+    def _delete(self, cursor, kind: str, object_ids: list[int]) -> None:
+        for object_id in object_ids:
+            row = cursor.execute(
+                "SELECT rowid FROM entries WHERE kind = ? AND object_id = ?", (kind, object_id)
+            ).fetchone()
+            if row:
+                for table in ("fts", "entries", "principals", "facets"):
+                    cursor.execute(f"DELETE FROM {table} WHERE rowid = ?", row)  # noqa: S608
+
+    def delete(self, kind: str, object_ids: list[int]) -> None:
+        with self._lock, self.connection:
+            self._delete(self.connection.cursor(), kind, object_ids)
+
+    def clear(self) -> None:
+        with self._lock, self.connection:
+            for table in ("fts", "entries", "principals", "facets"):
+                self.connection.execute(f"DELETE FROM {table}")  # noqa: S608
+
+    def _matched(self, match: str, principals, filters) -> tuple[str, list]:
+        marks = ",".join("?" * len(principals))
+        sql = (
+            "SELECT fts.rowid AS rowid, bm25(fts, 3.0, 1.0) AS score FROM fts WHERE fts MATCH ?"  # noqa: S608
+            f" AND fts.rowid IN (SELECT rowid FROM principals WHERE principal IN ({marks}))"
+        )
+        params = [match, *sorted(principals)]
+        for name, value in sorted(filters.items()):
+            sql += " AND fts.rowid IN (SELECT rowid FROM facets WHERE name = ? AND value = ?)"
+            params += [name, value]
+        return sql, params
+
+    def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
+        query = parse(text)
+        if query.empty:
+            return Results(0, [], message=_("Type at least one word to search for."))
+        if not principals:
+            return Results(0, [])
+        filters = {name: value for name, value in (filters or {}).items() if name in FACETS}
+        matched, params = self._matched(compile_fts(query), principals, filters)
+        with self._lock:
+            cursor = self.connection.cursor()
+            cursor.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS hits (rowid INTEGER PRIMARY KEY, score)"
+            )
+            cursor.execute("DELETE FROM hits")
+            cursor.execute(f"INSERT INTO hits {matched}", params)  # noqa: S608
+            total = cursor.execute("SELECT count(*) FROM hits").fetchone()[0]
+            rows = cursor.execute(
+                "SELECT e.kind, e.object_id, e.symbol, e.title, e.filename, e.body, h.score"
+                " FROM hits h JOIN entries e ON e.rowid = h.rowid"
+                " ORDER BY h.score, e.rowid LIMIT ? OFFSET ?",
+                (per_page, (max(page, 1) - 1) * per_page),
+            ).fetchall()
+            facets: dict[str, dict[str, int]] = {}
+            for name, value, count in cursor.execute(
+                "SELECT f.name, f.value, count(*) FROM hits h JOIN facets f ON f.rowid = h.rowid"
+                " GROUP BY f.name, f.value ORDER BY f.name, count(*) DESC, f.value"
+            ):
+                facets.setdefault(name, {})[value] = count
+        hits = [
+            Hit(kind, object_id, symbol, title, filename, -score, snippet(body, query))
+            for kind, object_id, symbol, title, filename, body, score in rows
+        ]
+        message = _("Your query was shortened.") if query.truncated else ""
+        return Results(total, hits, facets, message)
+
+
+def dump(results: Results) -> str:
+    return json.dumps(
+        {"total": results.total, "results": [hit.as_dict() for hit in results.hits]},
+        ensure_ascii=False,
+    )

@@ -1,0 +1,58 @@
+"""What apps hand to the engine, and what the engine hands back.
+
+An app plugs in with a small adapter that turns its objects into IndexEntry values (one per
+object) with the principals allowed to read them; the engine never imports app models.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    kind: str  # "document", "submission", "summary", ...
+    object_id: int
+    title: str
+    texts: dict[str, str]  # language code -> original body text, kept for snippets
+    principals: frozenset[str]  # e.g. {"public"}, {"members"}, {"secretariat", "user:12"}
+    symbol: str = ""
+    filename: str | None = None
+    facets: dict[str, str] = field(default_factory=dict)  # meeting, status, year, ...
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted(self.texts))
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.texts[language] for language in self.languages)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    object_id: int
+    symbol: str
+    title: str
+    filename: str | None
+    score: float
+    snippet: str  # safe HTML: escaped text with <mark> around the original matched words
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "id": self.object_id,
+            "symbol": self.symbol,
+            "title": self.title,
+            "filename": self.filename,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True)
+class Results:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    message: str = ""
+    degraded: bool = False
