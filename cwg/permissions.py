@@ -15,7 +15,7 @@ ROLE_GROUPS = (SECRETARIAT, OFFICERS, DELEGATES)
 AnyUser = User | AnonymousUser
 
 
-def _group_names(user: AnyUser) -> frozenset[str]:
+def group_names(user: AnyUser) -> frozenset[str]:
     """The user's group names, read once per user object so pages keep a constant query count."""
     if not user.is_authenticated:
         return frozenset()
@@ -27,20 +27,20 @@ def _group_names(user: AnyUser) -> frozenset[str]:
 
 
 def is_secretariat(user: AnyUser) -> bool:
-    return user.is_authenticated and (user.is_superuser or SECRETARIAT in _group_names(user))
+    return user.is_authenticated and (user.is_superuser or SECRETARIAT in group_names(user))
 
 
 def is_officer(user: AnyUser) -> bool:
-    return OFFICERS in _group_names(user)
+    return OFFICERS in group_names(user)
 
 
 def is_delegate(user: AnyUser) -> bool:
-    return DELEGATES in _group_names(user)
+    return DELEGATES in group_names(user)
 
 
 def is_member(user: AnyUser) -> bool:
     """Anyone signed in with a role in the group: may read members-only material."""
-    return is_secretariat(user) or bool(_group_names(user) & set(ROLE_GROUPS))
+    return is_secretariat(user) or bool(group_names(user) & set(ROLE_GROUPS))
 
 
 def is_chair_of(user: AnyUser, working_group) -> bool:

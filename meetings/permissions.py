@@ -2,7 +2,7 @@
 
 from rest_framework.permissions import BasePermission
 
-from cwg.permissions import AnyUser, _group_names, is_officer, is_secretariat
+from cwg.permissions import AnyUser, group_names, is_officer, is_secretariat
 from meetings.models import Action, Meeting
 
 
@@ -21,7 +21,7 @@ def owns_action(*, user: AnyUser, action: Action) -> bool:
     if action.owner_user_id is not None:
         return action.owner_user_id == user.pk
     if action.owner_group_id is not None:
-        return action.owner_group.name in _group_names(user)
+        return action.owner_group.name in group_names(user)
     return action.owner_officer.user_id == user.pk
 
 

@@ -1,7 +1,6 @@
 """Checks made before an uploaded file is stored. Each refusal says what to do next."""
 
 import hashlib
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -191,11 +190,3 @@ def _is_utf8_text(path: Path) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def store_copy(fileobj, destination: Path) -> None:
-    """Copy an inspected upload to its final place (used by the storage service)."""
-    fileobj.seek(0)
-    with destination.open("wb") as handle:
-        shutil.copyfileobj(fileobj, handle)
-    fileobj.seek(0)
