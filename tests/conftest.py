@@ -39,13 +39,18 @@ def _celery_eager_unless_worker(request, settings):
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Production settings, less what needs a deployment: HTTPS and collected static files."""
+    from cwg.search.engine import reset
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    yield
+    reset()
 
 
 @pytest.fixture

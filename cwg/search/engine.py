@@ -29,6 +29,13 @@ def get_backend(name: str | None = None):
     return _sqlite[path]
 
 
+def reset() -> None:
+    """Close the cached SQLite indexes (tests point SEARCH_SQLITE_PATH elsewhere each time)."""
+    for backend in _sqlite.values():
+        backend.connection.close()
+    _sqlite.clear()
+
+
 def search(
     *, user: AnyUser, text: str, filters=None, page: int = 1, per_page: int = 20, backend=None
 ) -> Results:

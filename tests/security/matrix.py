@@ -43,6 +43,9 @@ MATRIX: dict[str, Row] = {
     "set_language": Row(lambda world: reverse("set_language"), everyone(REDIRECT)),
     "api-schema": Row(lambda world: reverse("api-schema"), everyone(OK)),
     "api-docs": Row(lambda world: reverse("api-docs"), everyone(OK)),
+    # Every canary's text holds the word "canary": search must return only the role's own.
+    "search:page": Row(lambda world: reverse("search:page") + "?q=canary", everyone(OK)),
+    "search-api": Row(lambda world: reverse("search-api") + "?q=canary", everyone(OK)),
 }
 
 

@@ -78,7 +78,7 @@ class SQLiteBackend:
                 rowid = cursor.lastrowid
                 cursor.execute(
                     "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (rowid, index_text(f"{entry.symbol} {entry.title}"), index_text(entry.body)),
+                    (rowid, index_text(entry.heading), index_text(entry.body)),
                 )
                 cursor.executemany(
                     "INSERT INTO principals VALUES (?, ?)",
