@@ -53,6 +53,23 @@ def _test_settings(settings, tmp_path):
     reset()
 
 
+@pytest.fixture(autouse=True)
+def _empty_search_index_after_committed_tests(request, django_db_blocker):
+    """Django's flush empties model tables only: the PostgreSQL index table is ours to empty."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    committed = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if committed:
+        from django.db import connection
+
+        with django_db_blocker.unblock():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("DELETE FROM search_entry")
+
+
 @pytest.fixture
 def celery_worker_process(transactional_db, settings):
     yield from _worker(settings)

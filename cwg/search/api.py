@@ -26,9 +26,6 @@ class SearchParameters(serializers.Serializer):
     status = serializers.CharField(required=False, max_length=100)
     year = serializers.CharField(required=False, max_length=100)
 
-    def validate_q(self, value: str) -> str:
-        return value.replace("\x00", "")
-
 
 class SearchHitSerializer(serializers.Serializer):
     kind = serializers.CharField()

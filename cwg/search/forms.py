@@ -15,10 +15,6 @@ class SearchForm(forms.Form):
         for name in FACETS:
             self.fields[name] = forms.CharField(required=False, max_length=100)
 
-    def clean_q(self) -> str:
-        # NUL cannot be stored or searched by any engine; drop it rather than refuse the query.
-        return self.cleaned_data["q"].replace("\x00", "")
-
     @property
     def filters(self) -> dict[str, str]:
         return {name: self.cleaned_data[name] for name in FACETS if self.cleaned_data.get(name)}

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy
 from cwg.search.backends import FACETS
 from cwg.search.engine import search
 from cwg.search.entries import Hit, Results
+from cwg.search.query import Query, parse
 from cwg.search.registry import SOURCES, facet_label
+from cwg.search.snippets import snippet
 
 FACET_TITLES = {
     "kind": gettext_lazy("Kind"),
@@ -28,6 +30,7 @@ class Result:
     meeting: int | None
     languages: list[str]
     kind_label: str
+    title_html: str  # the title escaped, with the matched words marked
 
     @property
     def language_labels(self) -> list[str]:
@@ -99,7 +102,7 @@ def _facet_values(name, counts, query, filters) -> list[FacetValue]:
     return values
 
 
-def _results(hits: list[Hit]) -> list[Result]:
+def _results(hits: list[Hit], query: Query) -> list[Result]:
     described: dict[tuple[str, int], dict] = {}
     for kind in {hit.kind for hit in hits}:
         ids = [hit.object_id for hit in hits if hit.kind == kind]
@@ -117,6 +120,7 @@ def _results(hits: list[Hit]) -> list[Result]:
                 meeting=details["meeting"],
                 languages=details["languages"],
                 kind_label=facet_label("kind", hit.kind),
+                title_html=snippet(hit.title, query),
             )
         )
     return results
@@ -133,7 +137,7 @@ def result_page(*, user, query: str, filters: dict[str, str], page: int, per_pag
         total=results.total,
         page=page,
         pages=pages,
-        results=_results(results.hits),
+        results=_results(results.hits, parse(query)),
         facets={
             name: _facet_values(name, results.facets[name], query, filters)
             for name in FACETS
