@@ -1,18 +1,23 @@
 """The product's entry points: which backend answers, searching as a user, reindexing."""
 
+import logging
 from collections.abc import Iterable
+from dataclasses import replace
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from cwg.permissions import AnyUser
+from cwg.search.backends import BackendUnavailable
 from cwg.search.backends.elasticsearch import DEFAULT_INDEX, ElasticsearchBackend
 from cwg.search.backends.postgres import PostgresBackend
 from cwg.search.backends.sqlite import SQLiteBackend
 from cwg.search.entries import IndexEntry, Results
 from cwg.search.principals import user_principals
 from cwg.search.registry import entries
+
+logger = logging.getLogger(__name__)
 
 BACKEND_NAMES = ("sqlite", "postgres", "elasticsearch")
 
@@ -69,9 +74,18 @@ def search(
     *, user: AnyUser, text: str, filters=None, page: int = 1, per_page: int = 20, backend=None
 ) -> Results:
     backend = backend or get_backend()
-    return backend.search(
-        text, principals=user_principals(user), filters=filters, page=page, per_page=per_page
-    )
+    options = {
+        "principals": user_principals(user),
+        "filters": filters,
+        "page": page,
+        "per_page": per_page,
+    }
+    try:
+        return backend.search(text, **options)
+    except BackendUnavailable as error:
+        logger.warning("Search answered from the database: %s", error)
+        fallback = get_backend(_database_backend_name())
+        return replace(fallback.search(text, **options), degraded=True)
 
 
 def reindex(*, backend=None, batch: Iterable[IndexEntry] | None = None, progress=None) -> int:

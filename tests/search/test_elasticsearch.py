@@ -6,10 +6,13 @@ test_engines.py when ELASTICSEARCH_URL is set (see conftest.py and test_elastics
 """
 
 import json
+import logging
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 
 from cwg.search import engine
 from cwg.search.backends import BackendUnavailable
@@ -295,6 +298,33 @@ def test_an_unreachable_server_is_unavailable():
         backend.search("الأمانة", principals=PUBLIC)
     with pytest.raises(BackendUnavailable):
         backend.index(ENTRIES)
+
+
+@pytest.fixture
+def elasticsearch_down(settings, tmp_path):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    settings.SEARCH_ES_TIMEOUT = 1
+    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
+    engine.get_backend("sqlite").index(ENTRIES)
+    return settings
+
+
+@pytest.mark.django_db
+def test_search_answers_from_the_database_when_elasticsearch_is_down(elasticsearch_down, caplog):
+    assert engine.get_backend().name == "elasticsearch"
+
+    with caplog.at_level(logging.WARNING, logger="cwg.search.engine"):
+        results = engine.search(user=AnonymousUser(), text="الأمانة")
+
+    assert results.degraded
+    assert [hit.object_id for hit in results.hits] == [1]
+    assert "answered from the database" in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_search_command_takes_the_elasticsearch_backend(elasticsearch_down, capsys):
+    call_command("search", "الأمانة", "--backend", "elasticsearch", "--json")
+    assert json.loads(capsys.readouterr().out)["total"] == 1
 
 
 def test_get_backend_needs_a_url_for_elasticsearch(settings):

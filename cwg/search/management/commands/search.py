@@ -33,6 +33,8 @@ class Command(BaseCommand):
             return
         if results.message:
             self.stderr.write(results.message)
+        if results.degraded:
+            self.stderr.write("Elasticsearch is unavailable: these results come from the database.")
         self.stdout.write(f"{results.total} result(s)")
         for hit in payload["results"]:
             self.stdout.write(
