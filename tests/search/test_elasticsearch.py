@@ -281,6 +281,12 @@ def test_a_query_without_words_sends_nothing(server, backend):
     assert server.requests == []
 
 
+def test_writing_nothing_sends_nothing(server, backend):
+    assert backend.index([]) == 0
+    backend.delete("document", [])
+    assert server.requests == []
+
+
 def test_searching_before_anything_was_indexed_finds_nothing(server, backend):
     server.expect("POST", f"/{ALIAS}/_search", "index_not_found")
     assert backend.search("الأمانة", principals=PUBLIC).total == 0

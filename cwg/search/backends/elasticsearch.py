@@ -181,11 +181,15 @@ class ElasticsearchBackend:
     # Writing ---------------------------------------------------------------------------------
 
     def index(self, entries: list[IndexEntry]) -> int:
+        if not entries:
+            return 0
         self._ensure_alias()
         actions = (self._index_action(self.alias, entry) for entry in entries)
         return self._write(actions, require_alias=True, refresh=self.refresh)
 
     def delete(self, kind: str, object_ids: list[int]) -> None:
+        if not object_ids:
+            return
         self._ensure_alias()
         actions = (
             {"_op_type": "delete", "_index": self.alias, "_id": document_id(kind, object_id)}
