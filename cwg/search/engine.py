@@ -45,6 +45,15 @@ def get_backend(name: str | None = None):
     return _sqlite[path]
 
 
+def index_backends() -> list:
+    """Where changes are written: the search backend, and the database's own when that is
+    Elasticsearch, so that the fallback answers from a complete index."""
+    primary = get_backend()
+    if primary.name == "elasticsearch":
+        return [get_backend(_database_backend_name()), primary]
+    return [primary]
+
+
 def _elasticsearch_backend() -> ElasticsearchBackend:
     url = settings.ELASTICSEARCH_URL
     if not url:

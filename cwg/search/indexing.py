@@ -13,23 +13,35 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from cwg.search.backends import BackendUnavailable
 from cwg.search.registry import SOURCES
 
 logger = logging.getLogger(__name__)
 
 
 def refresh(kind: str, object_ids: Iterable[int], *, backend=None) -> int:
-    """Index the objects that still belong in the index; remove the others. Returns the count."""
-    from cwg.search.engine import get_backend
+    """Index the objects that still belong in the index; remove the others. Returns the count.
+
+    Every index backend is written before an unavailable one raises, so a retry finds the
+    database's index already up to date and only repeats what failed.
+    """
+    from cwg.search.engine import index_backends
 
     source = SOURCES[kind]
-    backend = backend or get_backend()
     wanted = set(object_ids)
     found = list(source.queryset().filter(pk__in=wanted))
-    backend.index([source.to_entry(obj) for obj in found])
+    entries = [source.to_entry(obj) for obj in found]
     gone = sorted(wanted - {obj.pk for obj in found})
-    if gone:
-        backend.delete(kind, gone)
+    unavailable = None
+    for target in [backend] if backend else index_backends():
+        try:
+            target.index(entries)
+            if gone:
+                target.delete(kind, gone)
+        except BackendUnavailable as error:
+            unavailable = error
+    if unavailable:
+        raise unavailable
     return len(found)
 
 
@@ -46,7 +58,10 @@ def _send(kind: str, ids: list[int]) -> None:
         refresh_entries.delay(kind, ids)
     except Exception:  # noqa: BLE001 - any broker failure: index now rather than never
         logger.warning("search: broker unavailable, indexing %s %s in-process", kind, ids)
-        refresh(kind, ids)
+        try:
+            refresh(kind, ids)
+        except BackendUnavailable:
+            logger.warning("search: %s %s wait for the next reindex", kind, ids)
 
 
 def watch(model: type[Model], kind: str, ids_of: Callable[[Model], Iterable[int]]) -> None:
