@@ -68,6 +68,7 @@ def describe_inputs(ids: list[int]) -> dict[int, dict]:
     return {
         pk: {
             "url": reverse("consultations:published", kwargs={"code": code}) + f"#{reference}",
+            "kind": KIND,
             "meeting": None,
             "languages": [_language(language)],
         }

@@ -102,14 +102,15 @@ def describe_documents(ids: list[int]) -> dict[int, dict]:
         "document_id", "language"
     ):
         languages.setdefault(pk, set()).add(language)
-    rows = Document.objects.filter(pk__in=ids).values_list("pk", "meeting__number")
+    rows = Document.objects.filter(pk__in=ids).values_list("pk", "meeting__number", "kind")
     return {
         pk: {
             "url": reverse("documents:detail", kwargs={"pk": pk}),
+            "kind": kind,
             "meeting": number,
             "languages": sorted(languages.get(pk, ())),
         }
-        for pk, number in rows
+        for pk, number, kind in rows
     }
 
 

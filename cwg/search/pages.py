@@ -119,7 +119,7 @@ def _results(hits: list[Hit], query: Query) -> list[Result]:
                 url=details["url"],
                 meeting=details["meeting"],
                 languages=details["languages"],
-                kind_label=facet_label("kind", hit.kind),
+                kind_label=facet_label("kind", details["kind"]),
                 title_html=snippet(hit.title, query),
             )
         )

@@ -8,9 +8,9 @@ An adapter is a few lines in the app, e.g. documents/search.py::
 ``queryset()`` returns every object of the kind that belongs in the index (prefetched so that
 ``to_entry`` runs no query per object); ``to_entry(obj)`` returns an IndexEntry that carries
 the principals allowed to read ``obj``; ``describe(ids)`` gives, for the ids of a page of
-results, what the result list shows beside the indexed fields (``url``, ``meeting``,
-``languages``) in a constant number of queries. An object that has left the queryset is removed from
-the index on its next update.
+results, what the result list shows beside the indexed fields (``url``, ``kind``,
+``meeting``, ``languages``) in a constant number of queries. An object that has left the
+queryset is removed from the index on its next update.
 """
 
 from collections.abc import Callable, Iterable, Iterator
