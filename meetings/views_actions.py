@@ -8,10 +8,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import InvalidTransition, NotAllowed
-from meetings.forms import ActionFilterForm, ActionNoteForm, ActionUpdateForm
-from meetings.models import Action, Meeting
+from meetings.forms import (
+    ActionFilterForm,
+    ActionNoteForm,
+    ActionUpdateForm,
+    GapAnalysisStartForm,
+    LinkDocumentForm,
+)
+from meetings.models import Action, GapAnalysis, Meeting
 from meetings.permissions import (
+    can_link_documents,
     can_manage_actions,
+    can_manage_gap_analyses,
     can_see_action,
     can_see_actions,
     can_update_action,
@@ -22,6 +30,8 @@ from meetings.selectors_actions import (
     group_actions,
     my_actions,
 )
+from meetings.selectors_history import history_of
+from meetings.selectors_links import linkable_documents, linked_documents_of
 from meetings.services import (
     add_action_update,
     cancel_action,
@@ -59,6 +69,7 @@ def action_dashboard(request: HttpRequest) -> HttpResponse:
             "overdue": [a for a in actions if a.is_overdue_on(today)],
             "count": len(actions),
             "today": today,
+            "can_manage": can_manage_actions(user=request.user),
         },
         status=200 if form.is_bound is False or form.is_valid() else 400,
     )
@@ -85,15 +96,26 @@ def _visible_action(request: HttpRequest, pk: int) -> Action:
 
 
 def _detail(request: HttpRequest, action: Action, *, error=None, status=200, **forms):
-    can_update = can_update_action(user=request.user, action=action)
+    user = request.user
+    can_update = can_update_action(user=user, action=action)
+    can_link = can_link_documents(user=user, action=action)
+    can_start_analysis = can_manage_gap_analyses(user=user)
     context = {
         "action": action,
         "updates": list(action.updates.select_related("author")),
+        "documents": linked_documents_of(action=action, user=user),
+        "gap_analysis": GapAnalysis.objects.filter(action=action).first(),
+        "history": history_of(action),
         "can_update": can_update and action.is_open,
         "can_start": can_update and action.status == Action.Status.OPEN,
-        "can_manage": can_manage_actions(user=request.user),
+        "can_manage": can_manage_actions(user=user),
+        "can_link": can_link,
+        "can_start_analysis": can_start_analysis,
+        "linkable": linkable_documents(user=user) if can_link else [],
         "update_form": forms.get("update_form") or ActionUpdateForm(),
         "note_form": forms.get("note_form") or ActionNoteForm(),
+        "link_form": forms.get("link_form") or LinkDocumentForm(),
+        "gap_form": forms.get("gap_form") or GapAnalysisStartForm(),
         "error": error,
     }
     return render(request, "meetings/action_detail.html", context, status=status)
