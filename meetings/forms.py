@@ -1,7 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from documents.exceptions import UploadRefused
+from documents.files.checks import inspect_upload
+
 MAX_CSV_BYTES = 2 * 1024 * 1024
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 class ParticipantImportForm(forms.Form):
@@ -123,7 +127,14 @@ class GapImportForm(forms.Form):
     )
 
     def clean_file(self) -> bytes:
-        return _read_upload(self.cleaned_data["file"])
+        upload = self.cleaned_data["file"]
+        content = _read_upload(upload)
+        if content.startswith(ZIP_MAGIC):
+            try:  # the documents app's checks: a bounded zip, no DTD, no macros
+                inspect_upload(upload, max_bytes=MAX_CSV_BYTES)
+            except UploadRefused as exc:
+                raise forms.ValidationError(exc.message) from exc
+        return content
 
 
 class GapItemForm(forms.Form):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cwg.exceptions import DomainError, NotAllowed
 from meetings.exceptions import InvalidImport
-from meetings.forms import GapImportForm, GapItemForm
+from meetings.forms import ZIP_MAGIC, GapImportForm, GapItemForm
 from meetings.models import Action, GapAnalysis, GapItem
 from meetings.permissions import can_manage_gap_analyses
 from meetings.selectors_actions import person_label
@@ -19,8 +19,6 @@ from meetings.services.gaps import import_gap_items_csv, mandates_text
 from meetings.services.gaps_docx import import_gap_items_docx
 from meetings.views import run_import
 from meetings.views_gaps import gap_analysis_or_404
-
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 def _import(*, analysis: GapAnalysis, content: bytes, by):

@@ -1,5 +1,8 @@
 """The secretariat runs the gap analysis from pages: start it, upload items, edit one item."""
 
+import io
+import zipfile
+
 import pytest
 import reversion.models
 from django.contrib.auth.models import Group
@@ -46,7 +49,20 @@ def test_upload_a_docx_table(analysis, people, as_role):
     assert copy.items.count() == 3
 
 
-@pytest.mark.parametrize("content", [b"\xff\xfe\x00binary", b"PK\x03\x04broken zip", b"a,b\n1,2\n"])
+def _zip_with_a_dtd() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml", '<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "b">]><Types/>'
+        )
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe\x00binary", b"PK\x03\x04broken zip", b"a,b\n1,2\n", _zip_with_a_dtd()],
+    ids=["not-utf8", "broken-zip", "wrong-columns", "xml-entities"],
+)
 def test_an_unreadable_upload_is_a_clear_400(analysis, as_role, content):
     response = as_role("secretariat").post(
         f"/meetings/gap-analyses/{analysis.pk}/import/", {"file": _upload("x.csv", content)}
@@ -223,3 +239,17 @@ def test_matrix_shows_an_answering_document_only_to_its_readers(
         )
     with django_assert_max_num_queries(queries):
         chair.get(url)
+
+
+def test_the_new_pages_render_right_to_left_in_arabic(item, analysis, as_role):
+    client = as_role("secretariat")
+    for url in [
+        "/meetings/actions/new/",
+        f"/meetings/actions/{analysis.action_id}/",
+        f"/meetings/actions/{analysis.action_id}/edit/",
+        f"/meetings/gap-analyses/{analysis.pk}/import/",
+        f"/meetings/gap-items/{item.pk}/edit/",
+    ]:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE="ar")
+        assert response.status_code == 200, url
+        assert 'dir="rtl"' in response.content.decode(), url
