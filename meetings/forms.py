@@ -75,7 +75,11 @@ class ActionForm(forms.Form):
         label=_("Agenda item"), required=False, coerce=int, empty_value=None
     )
     owner = forms.ChoiceField(label=_("Owner"))
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Due date"),
+        # a date input takes ISO dates whatever the page's language
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)

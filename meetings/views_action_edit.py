@@ -113,6 +113,5 @@ def action_start_gap_analysis(request: HttpRequest, pk: int) -> HttpResponse:
     except NotAllowed as exc:
         raise PermissionDenied from exc
     except DomainError as exc:
-        form.add_error("title", exc.message)
-        return _detail(request, action, status=exc.http_status, gap_form=form)
+        return _detail(request, action, error=exc.message, status=exc.http_status, gap_form=form)
     return redirect("meetings:gap_matrix", pk=analysis.pk)

@@ -163,3 +163,13 @@ def test_saving_without_a_change_records_nothing(meeting, people):
 def test_the_dashboard_offers_new_action_to_the_secretariat_only(meeting, as_role):
     assert NEW in as_role("secretariat").get("/meetings/actions/").content.decode()
     assert NEW not in as_role("chair").get("/meetings/actions/").content.decode()
+
+
+def test_the_edit_page_keeps_the_due_date_in_french(meeting, item, people, as_role):
+    action = ActionFactory(meeting=meeting, owner_user=people["delegate"])
+    body = (
+        as_role("secretariat")
+        .get(f"/meetings/actions/{action.pk}/edit/", HTTP_ACCEPT_LANGUAGE="fr")
+        .content.decode()
+    )
+    assert 'value="2026-03-01"' in body

@@ -178,7 +178,9 @@ def test_start_a_gap_analysis_from_the_action_page(people, as_role):
     response = client.post(url, {"title": "Council 2026"})
     analysis = GapAnalysis.objects.get(action=action)
     assert response.url == f"/meetings/gap-analyses/{analysis.pk}/"
-    assert client.post(url, {"title": "Again"}).status_code == 409
+    again = client.post(url, {"title": "Again"})
+    assert again.status_code == 409
+    assert "already has a gap analysis" in again.content.decode()
     assert client.post(url, {"title": ""}).status_code == 400
     assert "Council 2026" in client.get(f"/meetings/actions/{action.pk}/").content.decode()
 
