@@ -5,6 +5,7 @@ import datetime as dt
 import reversion
 from django.contrib.auth.models import Group, User
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from cwg.exceptions import InvalidTransition, NotAllowed
@@ -62,6 +63,17 @@ def create_action(
     return action
 
 
+def changed_labels(instance: Model, values: dict[str, object], labels: dict[str, str]) -> list[str]:
+    """The labels of the fields whose new value differs, read without loading related rows."""
+    changed = set()
+    for name, label in labels.items():
+        new = values[name]
+        current = getattr(instance, instance._meta.get_field(name).attname)
+        if current != (new.pk if isinstance(new, Model) else new):
+            changed.add(label)
+    return sorted(changed)
+
+
 EDITABLE_FIELDS = {
     "meeting": "meeting",
     "agenda_item": "agenda item",
@@ -104,9 +116,7 @@ def edit_action(
         "owner_officer": owner_officer,
         "due_date": due_date,
     }
-    changed = sorted(
-        {label for name, label in EDITABLE_FIELDS.items() if getattr(action, name) != values[name]}
-    )
+    changed = changed_labels(action, values, EDITABLE_FIELDS)
     if not changed:
         return action
     for name, value in values.items():

@@ -10,6 +10,7 @@ from documents.models import Document
 from meetings.exceptions import InvalidImport
 from meetings.models import Action, GapAnalysis, GapItem, ItemMandate
 from meetings.permissions import can_manage_gap_analyses
+from meetings.services.actions import changed_labels
 from meetings.services.gaps import mandates_text, parse_mandates, resolutions_by_number
 from meetings.services.links import LINKABLE_STATES, readable_document
 
@@ -79,7 +80,7 @@ def edit_gap_item(
         "answered_by_action": answered_by_action,
         "answered_by_document": answered_by_document,
     }
-    changed = {label for name, label in ITEM_FIELDS.items() if getattr(item, name) != values[name]}
+    changed = set(changed_labels(item, values, ITEM_FIELDS))
     new_mandates = "; ".join(
         f"{resolution.number}: {paragraphs}" if paragraphs else resolution.number
         for resolution, paragraphs in covering
