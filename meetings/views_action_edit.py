@@ -20,7 +20,7 @@ from meetings.services import (
     start_gap_analysis,
     unlink_document_from_action,
 )
-from meetings.views_actions import _detail, _visible_action
+from meetings.views_actions import action_page, visible_action_or_404
 
 
 def _action_form_page(request: HttpRequest, *, action: Action | None) -> HttpResponse:
@@ -63,15 +63,15 @@ def action_create(request: HttpRequest) -> HttpResponse:
 
 
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action_form_page(request, action=_visible_action(request, pk))
+    return _action_form_page(request, action=visible_action_or_404(request, pk))
 
 
 @require_POST
 def action_link_document(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _visible_action(request, pk)
+    action = visible_action_or_404(request, pk)
     form = LinkDocumentForm(request.POST)
     if not form.is_valid():
-        return _detail(request, action, status=400, link_form=form)
+        return action_page(request, action, status=400, link_form=form)
     document = document_by_symbol(user=request.user, symbol=form.cleaned_data["symbol"])
     try:
         if document is None:
@@ -81,13 +81,13 @@ def action_link_document(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied from exc
     except DomainError as exc:
         form.add_error("symbol", exc.message)
-        return _detail(request, action, status=400, link_form=form)
+        return action_page(request, action, status=400, link_form=form)
     return redirect("meetings:action", pk=action.pk)
 
 
 @require_POST
 def action_unlink_document(request: HttpRequest, pk: int, document: int) -> HttpResponse:
-    action = _visible_action(request, pk)
+    action = visible_action_or_404(request, pk)
     linked = documents_visible_to(request.user).filter(pk=document).first()
     if linked is None:
         raise Http404
@@ -96,16 +96,16 @@ def action_unlink_document(request: HttpRequest, pk: int, document: int) -> Http
     except NotAllowed as exc:
         raise PermissionDenied from exc
     except DomainError as exc:
-        return _detail(request, action, error=exc.message, status=exc.http_status)
+        return action_page(request, action, error=exc.message, status=exc.http_status)
     return redirect("meetings:action", pk=action.pk)
 
 
 @require_POST
 def action_start_gap_analysis(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _visible_action(request, pk)
+    action = visible_action_or_404(request, pk)
     form = GapAnalysisStartForm(request.POST)
     if not form.is_valid():
-        return _detail(request, action, status=400, gap_form=form)
+        return action_page(request, action, status=400, gap_form=form)
     try:
         analysis = start_gap_analysis(
             action=action, title=form.cleaned_data["title"], by=request.user
@@ -113,5 +113,7 @@ def action_start_gap_analysis(request: HttpRequest, pk: int) -> HttpResponse:
     except NotAllowed as exc:
         raise PermissionDenied from exc
     except DomainError as exc:
-        return _detail(request, action, error=exc.message, status=exc.http_status, gap_form=form)
+        return action_page(
+            request, action, error=exc.message, status=exc.http_status, gap_form=form
+        )
     return redirect("meetings:gap_matrix", pk=analysis.pk)

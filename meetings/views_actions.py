@@ -82,7 +82,7 @@ def my_action_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/my_actions.html", {"actions": actions, "today": today})
 
 
-def _visible_action(request: HttpRequest, pk: int) -> Action:
+def visible_action_or_404(request: HttpRequest, pk: int) -> Action:
     action = (
         Action.objects.select_related(
             "meeting__working_group", "agenda_item", "owner_user", "owner_group", "owner_officer"
@@ -95,7 +95,7 @@ def _visible_action(request: HttpRequest, pk: int) -> Action:
     return action
 
 
-def _detail(request: HttpRequest, action: Action, *, error=None, status=200, **forms):
+def action_page(request: HttpRequest, action: Action, *, error=None, status=200, **forms):
     user = request.user
     can_update = can_update_action(user=user, action=action)
     can_link = can_link_documents(user=user, action=action)
@@ -122,7 +122,7 @@ def _detail(request: HttpRequest, action: Action, *, error=None, status=200, **f
 
 
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _visible_action(request, pk))
+    return action_page(request, visible_action_or_404(request, pk))
 
 
 TRANSITIONS = {
@@ -136,20 +136,20 @@ TRANSITIONS = {
 
 @require_POST
 def action_transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    action = _visible_action(request, pk)
+    action = visible_action_or_404(request, pk)
     if step not in TRANSITIONS:
         raise Http404
     form_class = ActionUpdateForm if step == "update" else ActionNoteForm
     form = form_class(request.POST)
     forms = {"update_form" if step == "update" else "note_form": form}
     if not form.is_valid():
-        return _detail(request, action, status=400, **forms)
+        return action_page(request, action, status=400, **forms)
     try:
         TRANSITIONS[step](action, request.user, form.cleaned_data["text"])
     except NotAllowed as exc:
         raise PermissionDenied from exc
     except InvalidTransition as exc:
-        return _detail(request, action, error=exc.message, status=409, **forms)
+        return action_page(request, action, error=exc.message, status=409, **forms)
     if request.POST.get("back_to") == "dashboard":
         if can_see_actions(user=request.user):
             return redirect("meetings:action_dashboard")
