@@ -104,7 +104,12 @@ def action_page(request: HttpRequest, action: Action, *, error=None, status=200,
         "action": action,
         "updates": list(action.updates.select_related("author")),
         "documents": linked_documents_of(action=action, user=user),
-        "gap_analysis": GapAnalysis.objects.filter(action=action).first(),
+        # linked only for those who may open the matrix
+        "gap_analysis": (
+            GapAnalysis.objects.filter(action=action).first()
+            if can_see_actions(user=user)
+            else None
+        ),
         "history": history_of(action),
         "can_update": can_update and action.is_open,
         "can_start": can_update and action.status == Action.Status.OPEN,

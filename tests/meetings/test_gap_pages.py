@@ -255,3 +255,13 @@ def test_the_new_pages_render_right_to_left_in_arabic(item, analysis, as_role):
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="ar")
         assert response.status_code == 200, url
         assert 'dir="rtl"' in response.content.decode(), url
+
+
+def test_the_action_page_links_the_matrix_only_for_its_readers(analysis, people, as_role):
+    from meetings.models import Action
+
+    Action.objects.filter(pk=analysis.action_id).update(owner_user=people["delegate"])
+    url = f"/meetings/actions/{analysis.action_id}/"
+    matrix = f"/meetings/gap-analyses/{analysis.pk}/"
+    assert matrix in as_role("chair").get(url).content.decode()
+    assert matrix not in as_role("delegate").get(url).content.decode()
