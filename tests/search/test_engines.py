@@ -4,6 +4,7 @@ import pytest
 
 from cwg.search.backends.postgres import PostgresBackend
 from cwg.search.backends.sqlite import SQLiteBackend
+from cwg.search.entries import IndexEntry
 
 PUBLIC = frozenset({"public"})
 
@@ -128,3 +129,32 @@ def test_sqlite_and_postgres_agree(db, corpus_entries, text):
         sqlite.search(text, principals=PUBLIC).facets
         == postgres.search(text, principals=PUBLIC).facets
     )
+
+
+def test_an_index_file_of_another_version_is_replaced(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE entries (rowid INTEGER PRIMARY KEY, stale TEXT)")
+    old.commit()
+    old.close()
+    backend = SQLiteBackend(str(path))
+    backend.index(
+        [
+            IndexEntry(
+                kind="document",
+                object_id=1,
+                title="fresh words",
+                texts={"en": "fresh words"},
+                principals=PUBLIC,
+            )
+        ]
+    )
+    assert [hit.object_id for hit in backend.search("fresh", principals=PUBLIC).hits] == [1]
+
+
+def test_facets_count_each_entry_once_per_value(backend):
+    results = backend.search("الأمانة", principals=PUBLIC, per_page=1)
+    assert results.facets["meeting"] == {"44": results.total}
+    assert sum(results.facets["kind"].values()) == results.total

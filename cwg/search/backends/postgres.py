@@ -47,6 +47,24 @@ def compile_tsquery(query: Query) -> str:
     return expression
 
 
+# The match (and its ranking, which reads every matched tsvector) runs once: total, the page's
+# ids and the facet counts all come from the one materialised set. Permissions and facet
+# filters are conditions of that set, so nothing outside them is ever counted.
+SEARCH = """
+WITH q AS (SELECT %s::tsquery AS q),
+matched AS MATERIALIZED (
+    SELECT e.id, e.facets, ts_rank(e.document, q.q, 1) AS score FROM search_entry e, q
+    WHERE e.document @@ q.q AND e.principals && %s::text[] AND e.facets @> %s::text[]),
+page AS (SELECT id, score FROM matched ORDER BY score DESC, id LIMIT %s OFFSET %s)
+SELECT
+    (SELECT count(*) FROM matched),
+    (SELECT coalesce(array_agg(id ORDER BY score DESC, id), '{}') FROM page),
+    (SELECT coalesce(array_agg(score ORDER BY score DESC, id), '{}') FROM page),
+    (SELECT coalesce(json_object_agg(f, n), '{}') FROM
+        (SELECT f, count(*) AS n FROM matched, unnest(matched.facets) AS f GROUP BY f) counted)
+"""
+
+
 class PostgresBackend:
     name = "postgres"
 
@@ -95,34 +113,32 @@ class PostgresBackend:
         required = sorted(
             f"{name}={value}" for name, value in (filters or {}).items() if name in FACETS
         )
-        matched = (
-            "WITH q AS (SELECT %s::tsquery AS q), matched AS ("
-            " SELECT e.id, ts_rank(e.document, q.q, 1) AS score FROM search_entry e, q"
-            " WHERE e.document @@ q.q AND e.principals && %s::text[] AND e.facets @> %s::text[])"
-        )
-        params = [compile_tsquery(query), sorted(principals), required]
+        offset = (max(page, 1) - 1) * per_page
         with connection.cursor() as cursor:
-            cursor.execute(matched + " SELECT count(*) FROM matched", params)  # noqa: S608 - constant SQL, values are parameters
-            total = cursor.fetchone()[0]
             cursor.execute(
-                matched + " SELECT e.kind, e.object_id, e.symbol, e.title, e.filename, e.body,"  # noqa: S608
-                " m.score FROM matched m JOIN search_entry e ON e.id = m.id"
-                " ORDER BY m.score DESC, e.id LIMIT %s OFFSET %s",
-                [*params, per_page, (max(page, 1) - 1) * per_page],
+                SEARCH,
+                [compile_tsquery(query), sorted(principals), required, per_page, offset],
             )
-            rows = cursor.fetchall()
+            total, ids, scores, counted = cursor.fetchone()
             cursor.execute(
-                matched + " SELECT f, count(*) FROM matched m JOIN search_entry e ON e.id = m.id,"  # noqa: S608
-                " unnest(e.facets) AS f GROUP BY f ORDER BY count(*) DESC, f",
-                params,
+                "SELECT id, kind, object_id, symbol, title, filename, body FROM search_entry"
+                " WHERE id = ANY(%s)",
+                [list(ids)],
             )
-            facets: dict[str, dict[str, int]] = {}
-            for pair, count in cursor.fetchall():
-                name, value = pair.split("=", 1)
-                facets.setdefault(name, {})[value] = count
-        hits = [
-            Hit(kind, object_id, symbol, title, filename, float(score), snippet(body, query))
-            for kind, object_id, symbol, title, filename, body, score in rows
-        ]
+            rows = {row[0]: row[1:] for row in cursor.fetchall()}
+        hits = []
+        for entry_id, score in zip(ids, scores, strict=True):
+            kind, object_id, symbol, title, filename, body = rows[entry_id]
+            hits.append(
+                Hit(kind, object_id, symbol, title, filename, float(score), snippet(body, query))
+            )
         message = _("Your query was shortened.") if query.truncated else ""
-        return Results(total, hits, facets, message)
+        return Results(total, hits, _facets(counted), message)
+
+
+def _facets(counted: dict[str, int]) -> dict[str, dict[str, int]]:
+    facets: dict[str, dict[str, int]] = {}
+    for pair, count in sorted(counted.items(), key=lambda item: (-item[1], item[0])):
+        name, value = pair.split("=", 1)
+        facets.setdefault(name, {})[value] = count
+    return facets

@@ -6,9 +6,9 @@ Permissions and facet filters are WHERE clauses of the same statement, so totals
 counts never include what the principals may not read.
 """
 
-import json
 import sqlite3
 import threading
+from collections import Counter
 
 from django.utils.translation import gettext as _
 
@@ -30,10 +30,13 @@ CREATE TABLE IF NOT EXISTS facets (
     rowid INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
     PRIMARY KEY (name, value, rowid)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facets_by_row ON facets (rowid);
+CREATE TABLE IF NOT EXISTS facet_sets (rowid INTEGER PRIMARY KEY, facets TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     title, body,
     tokenize="unicode61 remove_diacritics 0 tokenchars '-&/+_'");
 """
+SCHEMA_VERSION = 2
+TABLES = ("fts", "entries", "principals", "facets", "facet_sets")
 
 
 def _fts_term(term: Term) -> str:
@@ -56,6 +59,16 @@ class SQLiteBackend:
     def __init__(self, path: str = ":memory:"):
         self._lock = threading.Lock()
         self.connection = sqlite3.connect(path, check_same_thread=False)
+        self._create_schema()
+
+    def _create_schema(self) -> None:
+        """The index is derived data: an index file of another version is dropped, and
+        ``manage.py reindex`` fills the new one."""
+        (version,) = self.connection.execute("PRAGMA user_version").fetchone()
+        if version != SCHEMA_VERSION:
+            for table in TABLES:
+                self.connection.execute(f"DROP TABLE IF EXISTS {table}")
+            self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.connection.executescript(SCHEMA)
 
     def index(self, entries: list[IndexEntry]) -> int:
@@ -84,9 +97,14 @@ class SQLiteBackend:
                     "INSERT INTO principals VALUES (?, ?)",
                     [(rowid, principal) for principal in entry.principals],
                 )
+                pairs = sorted(set(facet_values(entry)))
                 cursor.executemany(
-                    "INSERT OR IGNORE INTO facets VALUES (?, ?, ?)",
-                    [(rowid, name, value) for name, value in facet_values(entry)],
+                    "INSERT INTO facets VALUES (?, ?, ?)",
+                    [(rowid, name, value) for name, value in pairs],
+                )
+                cursor.execute(
+                    "INSERT INTO facet_sets VALUES (?, ?)",
+                    (rowid, "\n".join(f"{name}={value}" for name, value in pairs)),
                 )
         return len(entries)
 
@@ -96,7 +114,7 @@ class SQLiteBackend:
                 "SELECT rowid FROM entries WHERE kind = ? AND object_id = ?", (kind, object_id)
             ).fetchone()
             if row:
-                for table in ("fts", "entries", "principals", "facets"):
+                for table in TABLES:
                     cursor.execute(f"DELETE FROM {table} WHERE rowid = ?", row)  # noqa: S608
 
     def delete(self, kind: str, object_ids: list[int]) -> None:
@@ -105,7 +123,7 @@ class SQLiteBackend:
 
     def clear(self) -> None:
         with self._lock, self.connection:
-            for table in ("fts", "entries", "principals", "facets"):
+            for table in TABLES:
                 self.connection.execute(f"DELETE FROM {table}")  # noqa: S608
 
     def _matched(self, match: str, principals, filters) -> tuple[str, list]:
@@ -142,28 +160,32 @@ class SQLiteBackend:
             cursor.execute("DELETE FROM hits")
             cursor.execute(f"INSERT INTO hits {matched}", params)  # noqa: S608
             total = cursor.execute("SELECT count(*) FROM hits").fetchone()[0]
-            rows = cursor.execute(
+            rows = cursor.execute(  # the page first, then only its rows are read
                 "SELECT e.kind, e.object_id, e.symbol, e.title, e.filename, e.body, h.score"
-                " FROM hits h JOIN entries e ON e.rowid = h.rowid"
-                " ORDER BY h.score, e.rowid LIMIT ? OFFSET ?",
+                " FROM (SELECT rowid, score FROM hits ORDER BY score, rowid LIMIT ? OFFSET ?) h"
+                " JOIN entries e ON e.rowid = h.rowid ORDER BY h.score, h.rowid",
                 (per_page, (max(page, 1) - 1) * per_page),
             ).fetchall()
-            facets: dict[str, dict[str, int]] = {}
-            for name, value, count in cursor.execute(
-                "SELECT f.name, f.value, count(*) FROM hits h JOIN facets f ON f.rowid = h.rowid"
-                " GROUP BY f.name, f.value ORDER BY f.name, count(*) DESC, f.value"
-            ):
-                facets.setdefault(name, {})[value] = count
+            # One lookup per hit: the distinct combinations of facet values are few.
+            combinations = cursor.execute(
+                "SELECT s.facets, count(*) FROM hits h JOIN facet_sets s ON s.rowid = h.rowid"
+                " GROUP BY s.facets"
+            ).fetchall()
         hits = [
             Hit(kind, object_id, symbol, title, filename, -score, snippet(body, query))
             for kind, object_id, symbol, title, filename, body, score in rows
         ]
         message = _("Your query was shortened.") if query.truncated else ""
-        return Results(total, hits, facets, message)
+        return Results(total, hits, _facets(combinations), message)
 
 
-def dump(results: Results) -> str:
-    return json.dumps(
-        {"total": results.total, "results": [hit.as_dict() for hit in results.hits]},
-        ensure_ascii=False,
-    )
+def _facets(combinations: list[tuple[str, int]]) -> dict[str, dict[str, int]]:
+    counted: Counter[tuple[str, str]] = Counter()
+    for pairs, count in combinations:
+        for pair in pairs.split("\n"):
+            name, value = pair.split("=", 1)
+            counted[(name, value)] += count
+    facets: dict[str, dict[str, int]] = {}
+    for (name, value), count in sorted(counted.items(), key=lambda item: (-item[1], item[0])):
+        facets.setdefault(name, {})[value] = count
+    return facets
