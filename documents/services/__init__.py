@@ -1,6 +1,7 @@
 from documents.services.files import (
     add_file,
     extract_stored_file,
+    queue_extraction,
     requeue_stale_extractions,
     retry_failed_extraction,
     store_file,
@@ -26,6 +27,7 @@ __all__ = [
     "extract_stored_file",
     "publish_document",
     "publish_summary",
+    "queue_extraction",
     "register_document",
     "requeue_stale_extractions",
     "restore_version",

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+from functools import partial
 from pathlib import Path
 
 import reversion
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from cwg.exceptions import InvalidTransition, NotAllowed
 from documents import permissions
@@ -110,8 +112,24 @@ def _record_file(*, row: DocumentFile, by: User) -> DocumentFile:
             f"Added the {row.get_language_display()} file {row.original_name} "
             f"(revision {row.revision})"
         )
-    extract_file_text.delay_on_commit(row.pk)
+    transaction.on_commit(partial(queue_extraction, row))
     return row
+
+
+def queue_extraction(row: DocumentFile) -> bool:
+    """Send the file to the text reader. If the broker is down the upload still stands: the file
+    is marked delayed (on the row and the instance the caller holds) and the sweep sends it later.
+    """
+    try:
+        extract_file_text.delay(row.pk)
+    except BrokerUnavailable:
+        logger.warning("broker unavailable: extraction of file %s left to the sweep", row.pk)
+        DocumentFile.objects.filter(
+            pk=row.pk, extraction_state=DocumentFile.Extraction.PENDING
+        ).update(extraction_state=DocumentFile.Extraction.DELAYED)
+        row.extraction_state = DocumentFile.Extraction.DELAYED
+        return False
+    return True
 
 
 def extract_stored_file(*, file_id: int) -> DocumentFile | None:
@@ -157,22 +175,28 @@ def requeue_stale_extractions(*, older_than: dt.timedelta | None = None) -> list
     """The file's state is the truth: re-queue files left pending or running too long.
 
     A worker killed mid-task leaves its file 'running'; the broker may hold the message for
-    hours. This sweep, run by beat, makes sure every file is extracted in the end.
+    hours; a file uploaded while the broker was down is 'delayed' and goes at once. This sweep,
+    run by beat, makes sure every file is extracted in the end.
     """
     if older_than is None:
         older_than = dt.timedelta(seconds=current_limits().wall_seconds * 2 + 60)
     cutoff = timezone.now() - older_than
+    waiting = [DocumentFile.Extraction.PENDING, DocumentFile.Extraction.RUNNING]
     stale = DocumentFile.objects.filter(
-        extraction_state__in=[DocumentFile.Extraction.PENDING, DocumentFile.Extraction.RUNNING],
-    ).filter(
-        Q(extraction_started_at__lt=cutoff)
-        | Q(extraction_started_at__isnull=True, uploaded_at__lt=cutoff)
+        Q(extraction_state=DocumentFile.Extraction.DELAYED)
+        | Q(extraction_state__in=waiting, extraction_started_at__lt=cutoff)
+        | Q(
+            extraction_state__in=waiting, extraction_started_at__isnull=True, uploaded_at__lt=cutoff
+        )
     )
-    ids = list(stale.values_list("pk", flat=True))
-    DocumentFile.objects.filter(pk__in=ids).update(extraction_state=DocumentFile.Extraction.PENDING)
-    for file_id in ids:
-        extract_file_text.delay(file_id)
-    return ids
+    rows = list(stale.only("pk", "extraction_state"))
+    DocumentFile.objects.filter(pk__in=[row.pk for row in rows]).update(
+        extraction_state=DocumentFile.Extraction.PENDING
+    )
+    for row in rows:
+        row.extraction_state = DocumentFile.Extraction.PENDING
+        queue_extraction(row)
+    return [row.pk for row in rows]
 
 
 def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
@@ -181,6 +205,6 @@ def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
     if file.extraction_state != DocumentFile.Extraction.FAILED:
         raise InvalidTransition(_("Only a failed extraction can be tried again."))
     DocumentFile.objects.filter(pk=file.pk).update(extraction_state=DocumentFile.Extraction.PENDING)
-    transaction.on_commit(lambda: extract_file_text.delay(file.pk))
     file.refresh_from_db()
+    transaction.on_commit(partial(queue_extraction, file))
     return file
