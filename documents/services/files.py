@@ -23,6 +23,8 @@ from documents.models import Document, DocumentFile, stored_file_name
 from documents.tasks import extract_file_text
 
 logger = logging.getLogger(__name__)
+STORED_FILES_ROOT = "documents"  # where stored_file_name puts every file
+ORPHAN_GRACE = dt.timedelta(hours=1)
 
 
 def add_file(
@@ -208,3 +210,35 @@ def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
     file.refresh_from_db()
     transaction.on_commit(partial(queue_extraction, file))
     return file
+
+
+def remove_orphan_files(*, older_than: dt.timedelta = ORPHAN_GRACE) -> list[str]:
+    """Delete stored files that no row names, once no transaction can still be writing one.
+
+    store_file removes its bytes when its own row fails; but when a caller's larger transaction
+    rolls back after (the bulk import, a summary published, inputs compiled), the row is gone
+    and the bytes stay. Files are stored under their content, so one that a row names is never
+    touched; one younger than `older_than` may belong to a transaction still open.
+    """
+    cutoff = timezone.now() - older_than
+    named = set(DocumentFile.objects.values_list("file", flat=True))
+    removed = []
+    for name in _stored_names(STORED_FILES_ROOT):
+        if name in named or default_storage.get_modified_time(name) >= cutoff:
+            continue
+        if not DocumentFile.objects.filter(file=name).exists():  # stored again since
+            default_storage.delete(name)
+            removed.append(name)
+    if removed:
+        logger.warning("removed %s stored files without a row: %s", len(removed), removed)
+    return removed
+
+
+def _stored_names(folder: str) -> list[str]:
+    if not default_storage.exists(folder):
+        return []
+    folders, files = default_storage.listdir(folder)
+    names = [f"{folder}/{name}" for name in files]
+    for child in folders:
+        names += _stored_names(f"{folder}/{child}")
+    return names
