@@ -137,3 +137,17 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
                 return
             else:  # EHLO, HELO, MAIL, RCPT, RSET, NOOP
                 self.reply("250 ok")
+
+
+def public_input(call, people, *, text: str = "An input"):
+    """One input from the public to `call`'s first question: a row, a reference, a receipt."""
+    from consultations.services import submit_input
+
+    return submit_input(
+        call=call,
+        by=people["public"],
+        name="Author",
+        email="author@example.invalid",
+        stakeholder_type="academia",
+        answers={call.questions.first().pk: text},
+    )

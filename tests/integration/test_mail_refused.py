@@ -3,11 +3,10 @@
 import pytest
 from django.core import mail as django_mail
 
-from consultations import services as consultations
 from documents.services import add_file, create_document, submit_document
 from tests.consultations.factories import CallFactory, QuestionFactory
 from tests.documents.factories import docx_upload
-from tests.integration.faults import MailServer
+from tests.integration.faults import MailServer, public_input
 from tests.integration.test_documents_worker import on_time_meeting, wait_for
 
 __all__ = ["on_time_meeting"]  # a fixture shared with the worker tests
@@ -25,15 +24,8 @@ def trigger_both_mails(meeting, people):
     add_file(document=document, upload=docx_upload("mail"), language="en", by=people["delegate"])
     submit_document(document=document, by=people["delegate"])
     call = CallFactory(working_group=people.working_group, code="MAIL")
-    question = QuestionFactory(call=call)
-    consultations.submit_input(
-        call=call,
-        by=people["public"],
-        name="Author",
-        email="author@example.invalid",
-        stakeholder_type="academia",
-        answers={question.pk: "An input"},
-    )
+    QuestionFactory(call=call)
+    public_input(call, people)
 
 
 @pytest.fixture

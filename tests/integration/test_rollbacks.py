@@ -13,7 +13,6 @@ from django.db import DatabaseError, transaction
 from django.db.models.signals import post_save
 from reversion.models import Version
 
-from consultations import services as consultations
 from consultations.models import Answer, ConsultationCall, Submission
 from documents.models import Document, DocumentFile, SymbolCounter
 from documents.services import (
@@ -28,6 +27,7 @@ from documents.services import (
 )
 from tests.consultations.factories import CallFactory, QuestionFactory
 from tests.documents.factories import docx_upload
+from tests.integration.faults import public_input
 from tests.integration.test_documents_worker import on_time_meeting
 
 __all__ = ["on_time_meeting"]  # a fixture shared with the worker tests
@@ -52,6 +52,15 @@ def failing_after_save_of(model):
         post_save.disconnect(receiver, sender=model)
 
 
+def fail_at(monkeypatch, target: str) -> None:
+    """Make a later step of a service raise, as a connection lost at that moment would."""
+
+    def later_step_fails(**kwargs):
+        raise ConnectionLost(f"the database went away at {target}")
+
+    monkeypatch.setattr(target, later_step_fails)
+
+
 def files_on_disk(settings) -> list[Path]:
     root = Path(settings.MEDIA_ROOT)
     return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
@@ -69,11 +78,8 @@ def test_a_registration_rolled_back_after_numbering_gives_the_number_back(
     document = submitted(on_time_meeting, people, "Rolled back")
     versions = Version.objects.count()
 
-    def later_step_fails(**kwargs):
-        raise ConnectionLost("the database went away after the number was given")
-
     # revoke_draft_rights runs after allocate_number, inside register_document's transaction.
-    monkeypatch.setattr("documents.permissions.revoke_draft_rights", later_step_fails)
+    fail_at(monkeypatch, "documents.permissions.revoke_draft_rights")
     with pytest.raises(ConnectionLost):
         register_document(document=document, by=people["secretariat"])
     monkeypatch.undo()
@@ -88,17 +94,10 @@ def test_a_registration_rolled_back_after_numbering_gives_the_number_back(
 
 def test_an_input_rolled_back_after_numbering_gives_the_reference_back(people, mailoutbox):
     call = CallFactory(working_group=people.working_group, code="ROLL")
-    question = QuestionFactory(call=call)
+    QuestionFactory(call=call)
 
     def submit():
-        return consultations.submit_input(
-            call=call,
-            by=people["public"],
-            name="Author",
-            email="author@example.invalid",
-            stakeholder_type="government",
-            answers={question.pk: "An input"},
-        )
+        return public_input(call, people)
 
     with failing_after_save_of(Submission), pytest.raises(ConnectionLost):
         submit()  # the Submission row is saved after the call's counter moved on
@@ -129,10 +128,8 @@ def test_a_summary_rolled_back_after_numbering_leaves_no_number_and_no_file(
     blocks = [{"kind": "paragraph", "text": "Agreed."}]
     update_summary(document=summary, title="Summary", blocks=blocks, by=people["secretariat"])
 
-    def later_step_fails(**kwargs):
-        raise ConnectionLost("the database went away while the DOCX was written")
-
-    monkeypatch.setattr("documents.services.summary.render_summary_docx", later_step_fails)
+    # The DOCX is rendered after the number is allocated, in publish_summary's transaction.
+    fail_at(monkeypatch, "documents.services.summary.render_summary_docx")
     with pytest.raises(ConnectionLost):
         publish_summary(document=summary, by=people["chair"])
     monkeypatch.undo()

@@ -19,6 +19,7 @@ from rest_framework.test import APIClient
 from documents.services import create_document, create_summary
 from tests.consultations.factories import CallFactory, QuestionFactory
 from tests.documents.factories import docx_bytes
+from tests.integration.faults import public_input
 from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,16 +198,7 @@ def test_public_consultation_answer(
 @BOUNDED
 @given(reason=hostile_text, action=st.sampled_from(["accept", "reject", "publish", "\u202e"]))
 def test_moderation_decision(as_role, call, people, reason, action):
-    from consultations.services import submit_input
-
-    submission = submit_input(
-        call=call,
-        by=people["public"],
-        name="Author",
-        email="author@example.invalid",
-        stakeholder_type="academia",
-        answers={call.questions.get().pk: "An input"},
-    )
+    submission = public_input(call, people)
     response = as_role("secretariat").post(
         reverse("consultations:moderation", args=[call.code]),
         {"action": action, "reason": hostile(reason), "selected": [submission.pk]},
