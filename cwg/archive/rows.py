@@ -29,10 +29,8 @@ SEEDED_BY_MIGRATIONS = {"auth.group", "cwg.memberstate"}
 
 
 def _is_project_app(app_config) -> bool:
-    return (
-        Path(app_config.path).is_relative_to(settings.BASE_DIR)
-        and ".venv" not in Path(app_config.path).parts
-    )
+    """An app whose top package is a folder of this project (not an installed library)."""
+    return (Path(settings.BASE_DIR) / app_config.name.split(".")[0]).is_dir()
 
 
 def archived_models() -> list[type[models.Model]]:

@@ -52,8 +52,9 @@ def export_archive(*, path: Path) -> ArchiveSummary:
         raise ArchiveError(f"{path} is not empty: export into a new folder.")
     path.mkdir(parents=True, exist_ok=True)
     summary = ArchiveSummary()
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if outermost and connection.vendor == "postgresql":
             # One snapshot for every query below: rows and files of one moment.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")

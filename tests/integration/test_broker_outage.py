@@ -117,3 +117,23 @@ def test_an_upload_with_no_broker_answering_is_kept_for_the_sweep(
     assert stored.extraction_state == DocumentFile.Extraction.DELAYED
     assert sweep_stale_extractions.apply().get() == 1  # eager again: read in this process
     assert state_of(stored.pk) == "done"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_notice_is_sent_here_when_no_broker_answers(on_time_meeting, people, mailoutbox):
+    """Submitting still answers, and the secretariat's notice goes out from this process."""
+    from cwg.celery import app
+    from documents.services import add_file, submit_document
+
+    people["secretariat"].email = "secretariat@example.invalid"
+    people["secretariat"].save(update_fields=["email"])
+    document = create_document(meeting=on_time_meeting, title="Noticed", by=people["delegate"])
+    add_file(document=document, upload=docx_upload("x"), language="en", by=people["delegate"])
+    app.conf.task_always_eager = False
+    try:
+        with broker_at(f"redis://127.0.0.1:{free_port()}/0"):
+            submit_document(document=document, by=people["delegate"])
+    finally:
+        app.conf.task_always_eager = True
+    assert [message.to for message in mailoutbox] == [["secretariat@example.invalid"]]
+    assert "Contribution submitted" in mailoutbox[0].subject
