@@ -7,6 +7,7 @@ marker must never come back as markup: rendered escaped, or cleaned away.
 """
 
 import datetime as dt
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -290,3 +291,21 @@ def test_the_marker_comes_back_escaped_when_shown(as_role, draft):
     )
     answered_safely(response)
     assert "\u202eTitle&lt;i id=hostile-marker&gt;" in response.content.decode()
+
+
+@BOUNDED
+@given(meeting_field=hostile_text)
+def test_compilation_meeting_choice(as_role, call, meeting_field):
+    response = as_role("secretariat").post(
+        reverse("consultations:register_compilation", args=[call.code]),
+        {"meeting": hostile(meeting_field)},
+        follow=True,
+    )
+    answered_safely(response)
+
+
+@BOUNDED
+@given(token=hostile_text)
+def test_private_link_token(client, token):
+    url = reverse("consultations:own", args=["t"]).replace("/t/", "/{}/")
+    answered_safely(client.post(url.format(quote(hostile(token), safe=""))))
