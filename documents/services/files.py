@@ -81,6 +81,8 @@ def store_file(
     )
     name = stored_file_name(row, "")
     written_here = not default_storage.exists(name)
+    if not written_here:
+        _mark_in_use(name)
     if written_here:
         upload.seek(0)
         saved_as = default_storage.save(name, upload)
@@ -232,6 +234,15 @@ def remove_orphan_files(*, older_than: dt.timedelta = ORPHAN_GRACE) -> list[str]
     if removed:
         logger.warning("removed %s stored files without a row: %s", len(removed), removed)
     return removed
+
+
+def _mark_in_use(name: str) -> None:
+    """The same bytes are stored already, maybe as an orphan: make them young again, so the
+    orphan sweep does not delete them before this upload's row is committed."""
+    try:
+        Path(default_storage.path(name)).touch(exist_ok=True)
+    except (NotImplementedError, OSError):
+        logger.info("could not refresh the time of %s", name)
 
 
 def _stored_names(folder: str) -> list[str]:

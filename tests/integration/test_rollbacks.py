@@ -5,12 +5,15 @@ test (a signal receiver, or a later step of the service), never by the step unde
 """
 
 import datetime as dt
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_save
+from django.utils import timezone
 from reversion.models import Version
 
 from consultations.models import Answer, ConsultationCall, Submission
@@ -26,7 +29,7 @@ from documents.services import (
     update_summary,
 )
 from tests.consultations.factories import CallFactory, QuestionFactory
-from tests.documents.factories import docx_upload
+from tests.documents.factories import docx_bytes, docx_upload
 from tests.integration.faults import public_input
 from tests.integration.test_documents_worker import on_time_meeting
 
@@ -165,3 +168,30 @@ def test_files_left_by_a_larger_transaction_that_rolled_back_are_swept(
     assert len(removed) == 1
     assert files_on_disk(settings) == [Path(kept_file.file.path)]
     assert not Document.objects.filter(title="Lost").exists()
+
+
+def test_an_old_orphan_uploaded_again_is_young_again(on_time_meeting, people, settings):
+    """The same bytes as an orphan: the upload refreshes the file's time, so the sweep cannot
+    delete it in the moment before the new row commits."""
+    content = docx_bytes("again")
+
+    @transaction.atomic
+    def upload_then_fail(title: str):
+        document = create_document(meeting=on_time_meeting, title=title, by=people["delegate"])
+        upload = SimpleUploadedFile("again.docx", content)
+        add_file(document=document, upload=upload, language="en", by=people["delegate"])
+        raise ConnectionLost("a later step failed")
+
+    with pytest.raises(ConnectionLost):
+        upload_then_fail("First")
+    [orphan] = files_on_disk(settings)
+    two_hours_ago = (timezone.now() - dt.timedelta(hours=2)).timestamp()
+    os.utime(orphan, (two_hours_ago, two_hours_ago))
+
+    with pytest.raises(ConnectionLost):
+        upload_then_fail("Second")
+
+    assert remove_orphan_files() == []  # young again: its upload might still be committing
+    assert remove_orphan_files(older_than=dt.timedelta(0)) == [
+        str(orphan.relative_to(settings.MEDIA_ROOT))
+    ]
