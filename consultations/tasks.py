@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 
-@shared_task(acks_late=True)
+# A mail server that refuses (smtplib's errors are OSErrors) is tried again, with backoff.
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_receipt(submission_id: int, site_url: str = "") -> None:
     """E-mail the author the reference number and the private withdraw link."""
     from consultations.models import Submission

@@ -252,7 +252,8 @@ def moderation(request: HttpRequest, code: str) -> HttpResponse:
 def register_compilation(request: HttpRequest, code: str) -> HttpResponse:
     """Register the compiled published inputs as an information document of a meeting."""
     call = _moderator_call(request, code)
-    meeting = Meeting.objects.filter(pk=request.POST.get("meeting") or 0).first()
+    meeting_id = request.POST.get("meeting", "")  # hostile input: no 500 for a non-number
+    meeting = Meeting.objects.filter(pk=meeting_id).first() if meeting_id.isdecimal() else None
     if meeting is None:
         messages.error(request, _("Choose the meeting the compiled inputs are for."))
         return redirect("consultations:moderation", code=call.code)

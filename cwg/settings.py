@@ -174,6 +174,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "documents.tasks.sweep_stale_extractions",
         "schedule": 300.0,
     },
+    # Files left without a row when a larger transaction rolled back after storing them.
+    "documents-sweep-orphan-files": {
+        "task": "documents.tasks.sweep_orphan_files",
+        "schedule": 3600.0,
+    },
 }
 
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")

@@ -207,6 +207,8 @@ def stored_file_name(instance: "DocumentFile", filename: str) -> str:
 class DocumentFile(models.Model):
     class Extraction(models.TextChoices):
         PENDING = "pending", _("Waiting for text extraction")
+        # The broker did not take the task: the beat sweep sends it again when it is back.
+        DELAYED = "delayed", _("Text extraction delayed")
         RUNNING = "running", _("Extracting text")
         DONE = "done", _("Text extracted")
         FAILED = "failed", _("Text extraction failed")

@@ -26,6 +26,13 @@ def sweep_stale_extractions() -> int:
     return len(requeue_stale_extractions())
 
 
+@shared_task
+def sweep_orphan_files() -> int:
+    from documents.services import remove_orphan_files
+
+    return len(remove_orphan_files())
+
+
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_document_notice(document_id: int, event: str, recipients: list[str]) -> None:
     from documents.models import Document

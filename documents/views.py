@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import DomainError, NotAllowed
@@ -22,6 +23,11 @@ from documents.forms import (
 from documents.history import history_of
 from documents.models import Document, DocumentFile, Language
 from meetings.models import Meeting
+
+DELAYED_MESSAGE = gettext_lazy(
+    "The file is stored, but processing is delayed: its text will be read as soon as the "
+    "service is back."
+)
 
 
 def _meeting(number: int) -> Meeting:
@@ -75,10 +81,13 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     user = request.user
     files = list(document.files.all())
-    pending = any(
-        file.extraction_state in {DocumentFile.Extraction.PENDING, DocumentFile.Extraction.RUNNING}
-        for file in files
-    )
+    waiting = {
+        DocumentFile.Extraction.PENDING,
+        DocumentFile.Extraction.RUNNING,
+        DocumentFile.Extraction.DELAYED,
+    }
+    pending = any(file.extraction_state in waiting for file in files)
+    delayed = any(file.extraction_state == DocumentFile.Extraction.DELAYED for file in files)
     return render(
         request,
         "documents/document_detail.html",
@@ -86,6 +95,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "files": files,
             "extraction_pending": pending,
+            "extraction_delayed": delayed,
             "can_edit": permissions.can_edit_document(user, document),
             "can_submit": permissions.can_submit_document(user, document),
             "can_manage": permissions.can_manage_documents(user),
@@ -199,7 +209,7 @@ def add_file(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
         if form.is_valid():
             try:
-                services.add_file(
+                stored = services.add_file(
                     document=document,
                     upload=form.cleaned_data["file"],
                     language=form.cleaned_data["language"],
@@ -212,7 +222,10 @@ def add_file(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error("file", error.message)
                 status = error.http_status
             else:
-                messages.success(request, _("The file is stored; its text is being read."))
+                if stored.extraction_state == DocumentFile.Extraction.DELAYED:
+                    messages.warning(request, DELAYED_MESSAGE)
+                else:
+                    messages.success(request, _("The file is stored; its text is being read."))
                 return redirect(document)
     return render(
         request, "documents/file_form.html", {"form": form, "document": document}, status=status

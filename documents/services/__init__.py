@@ -1,6 +1,8 @@
 from documents.services.files import (
     add_file,
     extract_stored_file,
+    queue_extraction,
+    remove_orphan_files,
     requeue_stale_extractions,
     retry_failed_extraction,
     store_file,
@@ -26,7 +28,9 @@ __all__ = [
     "extract_stored_file",
     "publish_document",
     "publish_summary",
+    "queue_extraction",
     "register_document",
+    "remove_orphan_files",
     "requeue_stale_extractions",
     "restore_version",
     "retry_failed_extraction",

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+from functools import partial
 from pathlib import Path
 
 import reversion
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from cwg.exceptions import InvalidTransition, NotAllowed
 from documents import permissions
@@ -21,6 +23,8 @@ from documents.models import Document, DocumentFile, stored_file_name
 from documents.tasks import extract_file_text
 
 logger = logging.getLogger(__name__)
+STORED_FILES_ROOT = "documents"  # where stored_file_name puts every file
+ORPHAN_GRACE = dt.timedelta(hours=1)
 
 
 def add_file(
@@ -77,6 +81,8 @@ def store_file(
     )
     name = stored_file_name(row, "")
     written_here = not default_storage.exists(name)
+    if not written_here:
+        _mark_in_use(name)
     if written_here:
         upload.seek(0)
         saved_as = default_storage.save(name, upload)
@@ -110,8 +116,24 @@ def _record_file(*, row: DocumentFile, by: User) -> DocumentFile:
             f"Added the {row.get_language_display()} file {row.original_name} "
             f"(revision {row.revision})"
         )
-    extract_file_text.delay_on_commit(row.pk)
+    transaction.on_commit(partial(queue_extraction, row))
     return row
+
+
+def queue_extraction(row: DocumentFile) -> bool:
+    """Send the file to the text reader. If the broker is down the upload still stands: the file
+    is marked delayed (on the row and the instance the caller holds) and the sweep sends it later.
+    """
+    try:
+        extract_file_text.delay(row.pk)
+    except BrokerUnavailable:
+        logger.warning("broker unavailable: extraction of file %s left to the sweep", row.pk)
+        DocumentFile.objects.filter(
+            pk=row.pk, extraction_state=DocumentFile.Extraction.PENDING
+        ).update(extraction_state=DocumentFile.Extraction.DELAYED)
+        row.extraction_state = DocumentFile.Extraction.DELAYED
+        return False
+    return True
 
 
 def extract_stored_file(*, file_id: int) -> DocumentFile | None:
@@ -157,22 +179,28 @@ def requeue_stale_extractions(*, older_than: dt.timedelta | None = None) -> list
     """The file's state is the truth: re-queue files left pending or running too long.
 
     A worker killed mid-task leaves its file 'running'; the broker may hold the message for
-    hours. This sweep, run by beat, makes sure every file is extracted in the end.
+    hours; a file uploaded while the broker was down is 'delayed' and goes at once. This sweep,
+    run by beat, makes sure every file is extracted in the end.
     """
     if older_than is None:
         older_than = dt.timedelta(seconds=current_limits().wall_seconds * 2 + 60)
     cutoff = timezone.now() - older_than
+    waiting = [DocumentFile.Extraction.PENDING, DocumentFile.Extraction.RUNNING]
     stale = DocumentFile.objects.filter(
-        extraction_state__in=[DocumentFile.Extraction.PENDING, DocumentFile.Extraction.RUNNING],
-    ).filter(
-        Q(extraction_started_at__lt=cutoff)
-        | Q(extraction_started_at__isnull=True, uploaded_at__lt=cutoff)
+        Q(extraction_state=DocumentFile.Extraction.DELAYED)
+        | Q(extraction_state__in=waiting, extraction_started_at__lt=cutoff)
+        | Q(
+            extraction_state__in=waiting, extraction_started_at__isnull=True, uploaded_at__lt=cutoff
+        )
     )
-    ids = list(stale.values_list("pk", flat=True))
-    DocumentFile.objects.filter(pk__in=ids).update(extraction_state=DocumentFile.Extraction.PENDING)
-    for file_id in ids:
-        extract_file_text.delay(file_id)
-    return ids
+    rows = list(stale.only("pk", "extraction_state"))
+    DocumentFile.objects.filter(pk__in=[row.pk for row in rows]).update(
+        extraction_state=DocumentFile.Extraction.PENDING
+    )
+    for row in rows:
+        row.extraction_state = DocumentFile.Extraction.PENDING
+        queue_extraction(row)
+    return [row.pk for row in rows]
 
 
 def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
@@ -181,6 +209,47 @@ def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
     if file.extraction_state != DocumentFile.Extraction.FAILED:
         raise InvalidTransition(_("Only a failed extraction can be tried again."))
     DocumentFile.objects.filter(pk=file.pk).update(extraction_state=DocumentFile.Extraction.PENDING)
-    transaction.on_commit(lambda: extract_file_text.delay(file.pk))
     file.refresh_from_db()
+    transaction.on_commit(partial(queue_extraction, file))
     return file
+
+
+def remove_orphan_files(*, older_than: dt.timedelta = ORPHAN_GRACE) -> list[str]:
+    """Delete stored files that no row names, once no transaction can still be writing one.
+
+    store_file removes its bytes when its own row fails; but when a caller's larger transaction
+    rolls back after (the bulk import, a summary published, inputs compiled), the row is gone
+    and the bytes stay. Files are stored under their content, so one that a row names is never
+    touched; one younger than `older_than` may belong to a transaction still open.
+    """
+    cutoff = timezone.now() - older_than
+    named = set(DocumentFile.objects.values_list("file", flat=True))
+    removed = []
+    for name in _stored_names(STORED_FILES_ROOT):
+        if name in named or default_storage.get_modified_time(name) >= cutoff:
+            continue
+        if not DocumentFile.objects.filter(file=name).exists():  # stored again since
+            default_storage.delete(name)
+            removed.append(name)
+    if removed:
+        logger.warning("removed %s stored files without a row: %s", len(removed), removed)
+    return removed
+
+
+def _mark_in_use(name: str) -> None:
+    """The same bytes are stored already, maybe as an orphan: make them young again, so the
+    orphan sweep does not delete them before this upload's row is committed."""
+    try:
+        Path(default_storage.path(name)).touch(exist_ok=True)
+    except (NotImplementedError, OSError):
+        logger.info("could not refresh the time of %s", name)
+
+
+def _stored_names(folder: str) -> list[str]:
+    if not default_storage.exists(folder):
+        return []
+    folders, files = default_storage.listdir(folder)
+    names = [f"{folder}/{name}" for name in files]
+    for child in folders:
+        names += _stored_names(f"{folder}/{child}")
+    return names
