@@ -1,7 +1,14 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from consultations.models import Answer, ConsultationCall, ModerationDecision, Question, Submission
+from consultations.models import (
+    Answer,
+    ConsultationCall,
+    ModerationDecision,
+    Question,
+    Submission,
+    SubmissionAttachment,
+)
 
 
 class QuestionInline(admin.TabularInline):
@@ -29,6 +36,14 @@ class DecisionInline(admin.TabularInline):
     readonly_fields = ["decided_by", "decided_at", "from_status", "to_status", "reason"]
 
 
+class AttachmentInline(admin.TabularInline):
+    model = SubmissionAttachment
+    extra = 0
+    fields = ["original_name", "size", "content_type", "sha256", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
 @admin.register(Submission)
 class SubmissionAdmin(VersionAdmin):
     """Read in the back office; decisions are taken in the moderation queue (the services)."""
@@ -40,7 +55,7 @@ class SubmissionAdmin(VersionAdmin):
         field.name for field in Submission._meta.fields if field.name != "withdraw_token"
     ]
     exclude = ["withdraw_token"]
-    inlines = [AnswerInline, DecisionInline]
+    inlines = [AnswerInline, AttachmentInline, DecisionInline]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -32,6 +32,21 @@ def can_submit_to(*, user: AnyUser, call) -> bool:
     return call.audience == call.Audience.PUBLIC or is_member(user)
 
 
+def can_read_submission(*, user: AnyUser, submission) -> bool:
+    """An input and its attachments: moderators always; anyone who sees the call once it is
+    published with its author's consent; its signed-in author. (The author without an account
+    reads it through the private signed link instead.)"""
+    if can_read_moderation(user=user):
+        return True
+    if user.is_authenticated and submission.submitted_by_id == user.pk:
+        return True
+    return (
+        submission.status == submission.Status.PUBLISHED
+        and submission.consent_to_publish
+        and can_see_call(user=user, call=submission.call)
+    )
+
+
 def calls_visible_to(user: AnyUser, queryset):
     if can_read_moderation(user=user):
         return queryset

@@ -5,21 +5,34 @@ from collections.abc import Iterable
 from functools import partial
 
 import reversion
+from django.conf import settings
 from django.core import signing
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.exceptions import (
+    AttachmentRefused,
     BadWithdrawLink,
     CallClosed,
     ReasonRequired,
     SignInRequired,
 )
-from consultations.models import Answer, ConsultationCall, ModerationDecision, Submission
+from consultations.models import (
+    Answer,
+    ConsultationCall,
+    ModerationDecision,
+    Submission,
+    SubmissionAttachment,
+    attachment_file_name,
+)
 from consultations.permissions import can_manage_calls, can_moderate, can_submit_to
 from cwg.exceptions import DomainError, InvalidTransition, NotAllowed, NotFound
+from documents.exceptions import UploadRefused
+from documents.files import inspect_upload, safe_original_name
+from documents.files.limits import MB
 
 WITHDRAW_SALT = "consultations.withdraw"
 Status = Submission.Status
@@ -84,7 +97,66 @@ def _clean_answers(*, questions, answers: dict) -> list[tuple]:
     return cleaned
 
 
-@transaction.atomic
+def max_attachments() -> int:
+    return int(settings.CONSULTATION_MAX_ATTACHMENTS)
+
+
+def max_attachment_bytes() -> int:
+    return int(settings.CONSULTATION_ATTACHMENT_MAX_MB) * MB
+
+
+def _checked_attachments(uploads: list) -> list[tuple[SubmissionAttachment, object]]:
+    """Each file through the documents app's checks, before anything is locked or stored."""
+    if len(uploads) > max_attachments():
+        raise AttachmentRefused(
+            _("You can attach at most %(count)s files.") % {"count": max_attachments()}
+        )
+    rows, seen = [], set()
+    for upload in uploads:
+        name = safe_original_name(getattr(upload, "name", "") or "file")
+        try:
+            inspected = inspect_upload(upload, max_bytes=max_attachment_bytes())
+        except UploadRefused as exc:
+            raise AttachmentRefused(
+                _("“%(name)s”: %(reason)s") % {"name": name, "reason": exc.message}
+            ) from exc
+        if inspected.sha256 in seen:  # the same file chosen twice: keep it once
+            continue
+        seen.add(inspected.sha256)
+        row = SubmissionAttachment(
+            original_name=name,
+            size=inspected.size,
+            sha256=inspected.sha256,
+            content_type=inspected.content_type,
+            extension=inspected.extension,
+            page_count=inspected.page_count,
+        )
+        row.file.name = attachment_file_name(row, name)
+        rows.append((row, upload))
+    return rows
+
+
+def _write_attachment_files(files: list[tuple[SubmissionAttachment, object]]) -> list[str]:
+    """Store the checked bytes under their content's name; return the names written here."""
+    written = []
+    for row, upload in files:
+        if default_storage.exists(row.file.name):
+            continue
+        upload.seek(0)
+        saved_as = default_storage.save(row.file.name, upload)
+        if saved_as != row.file.name:  # the same bytes arrived concurrently: keep one copy
+            default_storage.delete(saved_as)
+            continue
+        written.append(saved_as)
+    return written
+
+
+def _remove_files_without_rows(names: list[str]) -> None:
+    for name in names:
+        if not SubmissionAttachment.objects.filter(file=name).exists():
+            default_storage.delete(name)
+
+
 def submit_input(
     *,
     call: ConsultationCall,
@@ -97,6 +169,7 @@ def submit_input(
     country=None,
     language: str = "en",
     consent_to_publish: bool = False,
+    attachments: list | tuple = (),
     site_url: str = "",
     arrived_at: dt.datetime | None = None,
 ) -> Submission:
@@ -106,6 +179,10 @@ def submit_input(
     queued by the web server passes its arrival; never later than now), read before waiting
     for the call's counter row, so an input that arrived before closing is kept even if it
     waits for others to commit.
+
+    Attachments are checked (outside any lock: a PDF is opened in the sandbox) and written
+    before the rows; if the rows cannot be written, the files written here are removed again,
+    so no file is left on disk without a row.
     """
     now = timezone.now()
     arrived_at = min(arrived_at, now) if arrived_at else now
@@ -115,6 +192,38 @@ def submit_input(
     if not call.accepts_input(now=arrived_at):
         raise CallClosed()
     cleaned = _clean_answers(questions=list(call.questions.all()), answers=answers)
+    files = _checked_attachments(list(attachments))
+    written = _write_attachment_files(files)
+    try:
+        submission = _record_input(
+            call=call,
+            by=by,
+            fields={
+                "name": name,
+                "email": email,
+                "organization": organization,
+                "stakeholder_type": stakeholder_type,
+                "country": country,
+                "language": language,
+                "consent_to_publish": consent_to_publish,
+                "submitted_at": arrived_at,
+            },
+            answers=cleaned,
+            files=files,
+        )
+    except BaseException:
+        _remove_files_without_rows(written)
+        raise
+    from consultations.tasks import send_receipt
+
+    transaction.on_commit(partial(send_receipt.delay, submission.pk, site_url))
+    return submission
+
+
+@transaction.atomic
+def _record_input(
+    *, call: ConsultationCall, by, fields: dict, answers: list[tuple], files: list
+) -> Submission:
     call = ConsultationCall.objects.select_for_update().get(pk=call.pk)
     call.last_number += 1
     call.save(update_fields=["last_number"])
@@ -124,14 +233,7 @@ def submit_input(
             number=call.last_number,
             reference=f"{call.code}-{call.last_number:04d}",
             submitted_by=by if by.is_authenticated else None,
-            name=name,
-            email=email,
-            organization=organization,
-            stakeholder_type=stakeholder_type,
-            country=country,
-            language=language,
-            consent_to_publish=consent_to_publish,
-            submitted_at=arrived_at,
+            **fields,
         )
         Answer.objects.bulk_create(
             Answer(
@@ -140,13 +242,13 @@ def submit_input(
                 text="" if question.kind == question.Kind.CHOICE else value,
                 choice=value if question.kind == question.Kind.CHOICE else "",
             )
-            for question, value in cleaned
+            for question, value in answers
         )
+        for row, _upload in files:
+            row.submission = submission
+            row.save()
         reversion.set_user(by if by.is_authenticated else None)
         reversion.set_comment(f"Received as {submission.reference}")
-    from consultations.tasks import send_receipt
-
-    transaction.on_commit(partial(send_receipt.delay, submission.pk, site_url))
     return submission
 
 
@@ -166,7 +268,7 @@ def submission_from_token(token: str) -> Submission:
         raise BadWithdrawLink() from exc
     submission = (
         Submission.objects.select_related("call", "country")
-        .prefetch_related("answers__question")
+        .prefetch_related("answers__question", "attachments")
         .filter(pk=pk, withdraw_token=secret)
         .first()
     )
