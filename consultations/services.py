@@ -277,7 +277,22 @@ def submission_from_token(token: str) -> Submission:
     return submission
 
 
-def _decide(*, ids: Iterable[int], by, allowed_from: set, to: str, reason: str = "") -> list:
+def _moment(at: dt.datetime | None) -> dt.datetime:
+    """When a decision is recorded: now, or an earlier time when history is replayed (the demo);
+    never later than the server's clock."""
+    now = timezone.now()
+    return min(at, now) if at else now
+
+
+def _decide(
+    *,
+    ids: Iterable[int],
+    by,
+    allowed_from: set,
+    to: str,
+    reason: str = "",
+    decided_at: dt.datetime | None = None,
+) -> list:
     if not can_moderate(user=by):
         raise NotAllowed(_("Only the secretariat may moderate inputs."))
     submissions = list(
@@ -298,7 +313,7 @@ def _decide(*, ids: Iterable[int], by, allowed_from: set, to: str, reason: str =
                 _("These inputs have no consent to publish and stay unpublished: %(refs)s")
                 % {"refs": ", ".join(no_consent)}
             )
-    now = timezone.now()
+    now = _moment(decided_at)
     with reversion.create_revision():
         decisions = []
         for submission in submissions:
@@ -321,26 +336,49 @@ def _decide(*, ids: Iterable[int], by, allowed_from: set, to: str, reason: str =
 
 
 @transaction.atomic
-def accept_submissions(*, ids: Iterable[int], by) -> list[Submission]:
-    return _decide(ids=ids, by=by, allowed_from={Status.RECEIVED}, to=Status.ACCEPTED)
-
-
-@transaction.atomic
-def reject_submissions(*, ids: Iterable[int], by, reason: str) -> list[Submission]:
-    if not (reason or "").strip():
-        raise ReasonRequired()
+def accept_submissions(
+    *, ids: Iterable[int], by, decided_at: dt.datetime | None = None
+) -> list[Submission]:
     return _decide(
-        ids=ids, by=by, allowed_from={Status.RECEIVED}, to=Status.REJECTED, reason=reason.strip()
+        ids=ids,
+        by=by,
+        allowed_from={Status.RECEIVED},
+        to=Status.ACCEPTED,
+        decided_at=decided_at,
     )
 
 
 @transaction.atomic
-def publish_submissions(*, ids: Iterable[int], by) -> list[Submission]:
-    return _decide(ids=ids, by=by, allowed_from={Status.ACCEPTED}, to=Status.PUBLISHED)
+def reject_submissions(
+    *, ids: Iterable[int], by, reason: str, decided_at: dt.datetime | None = None
+) -> list[Submission]:
+    if not (reason or "").strip():
+        raise ReasonRequired()
+    return _decide(
+        ids=ids,
+        by=by,
+        allowed_from={Status.RECEIVED},
+        to=Status.REJECTED,
+        reason=reason.strip(),
+        decided_at=decided_at,
+    )
 
 
 @transaction.atomic
-def withdraw_submission(*, token: str) -> Submission:
+def publish_submissions(
+    *, ids: Iterable[int], by, decided_at: dt.datetime | None = None
+) -> list[Submission]:
+    return _decide(
+        ids=ids,
+        by=by,
+        allowed_from={Status.ACCEPTED},
+        to=Status.PUBLISHED,
+        decided_at=decided_at,
+    )
+
+
+@transaction.atomic
+def withdraw_submission(*, token: str, withdrawn_at: dt.datetime | None = None) -> Submission:
     """The author withdraws an input through the private link, while it is not published."""
     found = submission_from_token(token)
     submission = Submission.objects.select_for_update().get(pk=found.pk)
@@ -352,6 +390,7 @@ def withdraw_submission(*, token: str) -> Submission:
         ModerationDecision.objects.create(
             submission=submission,
             decided_by=submission.submitted_by,
+            decided_at=_moment(withdrawn_at),
             from_status=submission.status,
             to_status=Status.WITHDRAWN,
             reason=_("Withdrawn by its author."),
