@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -262,7 +263,11 @@ def moderation(request: HttpRequest, code: str) -> HttpResponse:
                 form.add_error(None, exc.message)
             else:
                 messages.success(
-                    request, _("%(count)d inputs were updated.") % {"count": len(done)}
+                    request,
+                    ngettext(
+                        "%(count)d input was updated.", "%(count)d inputs were updated.", len(done)
+                    )
+                    % {"count": len(done)},
                 )
                 return redirect(request.get_full_path())
     context = {

@@ -1,4 +1,5 @@
-"""The message catalogues: compiled files match their sources, and Arabic is complete."""
+"""The message catalogues: compiled files match their sources; Arabic is complete, and so are the
+public consultation pages and the base layout in all five languages other than English."""
 
 import re
 from pathlib import Path
@@ -11,6 +12,12 @@ CATALOGUES = sorted(
     path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in path.parts
 )
 ARABIC = [path for path in CATALOGUES if path.parts[-3] == "ar"]
+# The public answers calls in any of the six languages: the consultations catalogue (its pages,
+# form, e-mail) and the root one (header, navigation, footer, sign-in) are complete in all five.
+EVERY_LANGUAGE = [
+    path for path in CATALOGUES if path.relative_to(ROOT).parts[0] in {"consultations", "locale"}
+]
+COMPLETE = sorted(set(ARABIC) | set(EVERY_LANGUAGE))
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
@@ -28,8 +35,20 @@ def test_compiled_catalogue_matches_its_source(po_path):
     assert compiled == source, f"{mo_path} is stale: run `make messages`"
 
 
-@pytest.mark.parametrize("po_path", ARABIC, ids=lambda p: str(p.relative_to(ROOT)))
-def test_arabic_catalogue_is_complete_and_keeps_placeholders(po_path):
+def test_public_catalogues_exist_in_all_five_languages():
+    languages = {(path.relative_to(ROOT).parts[0], path.parts[-3]) for path in EVERY_LANGUAGE}
+    for where in ("consultations", "locale"):
+        assert {lang for place, lang in languages if place == where} == {
+            "ar",
+            "zh_Hans",
+            "fr",
+            "ru",
+            "es",
+        }
+
+
+@pytest.mark.parametrize("po_path", COMPLETE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_catalogue_is_complete_and_keeps_placeholders(po_path):
     catalogue = polib.pofile(po_path)
     assert not catalogue.untranslated_entries()
     assert not catalogue.fuzzy_entries()
