@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import LANGUAGES, Submission
@@ -59,6 +60,9 @@ class SubmissionForm(forms.Form):
     def __init__(self, *args, questions=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
+        page_language = (get_language() or "en").lower()
+        if page_language in dict(LANGUAGES):  # the input is most likely in the page's language
+            self.fields["language"].initial = page_language
         self.fields["attachments"].help_text = _(
             "Up to %(count)s files, PDF or Word (.docx), %(size)s MB each at most."
         ) % {"count": max_attachments(), "size": max_attachment_bytes() // (1024 * 1024)}

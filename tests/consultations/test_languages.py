@@ -70,6 +70,7 @@ def test_public_form_in_each_language(client, call, language):
     assert button in body
     assert label in body
     assert sign_in in body
+    assert f'<option value="{lang}" selected>' in body  # the input's language, by default
     ConsultationCall.objects.filter(pk=call.pk).update(status="closed")
     body = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert closed in body

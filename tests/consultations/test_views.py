@@ -5,7 +5,7 @@ import docx
 import pytest
 from django.urls import reverse
 
-from consultations.models import ConsultationCall, Submission
+from consultations.models import ConsultationCall, Submission, SubmissionAttachment
 from consultations.services import (
     accept_submissions,
     publish_submissions,
@@ -175,6 +175,16 @@ def _grow(call, count, start):
             call=call, number=number, status="published", country=member_state("SE")
         )
         AnswerFactory(submission=item, question=question)
+        digest = f"{number:064x}"
+        SubmissionAttachment.objects.create(
+            submission=item,
+            file=f"consultations/{digest}.pdf",
+            original_name=f"annex-{number}.pdf",
+            size=1,
+            sha256=digest,
+            content_type="application/pdf",
+            extension=".pdf",
+        )
 
 
 @pytest.mark.parametrize("name", ["published", "moderation", "statistics"])
