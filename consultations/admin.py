@@ -9,19 +9,41 @@ from consultations.models import (
     Submission,
     SubmissionAttachment,
 )
+from consultations.permissions import can_edit_call, can_edit_questions
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(admin.StackedInline):
     model = Question
-    extra = 0
+    extra = 1
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return can_edit_questions(user=request.user, call=obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return can_edit_questions(user=request.user, call=obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return can_edit_questions(user=request.user, call=obj)
 
 
 @admin.register(ConsultationCall)
 class ConsultationCallAdmin(VersionAdmin):
+    """The secretariat writes a call here (a new one is a draft); it opens, closes and archives
+    it from the call's page, through the services."""
+
     list_display = ["code", "status", "audience", "opens_at", "closes_at"]
     list_filter = ["status", "audience"]
-    readonly_fields = ["last_number"]
+    readonly_fields = ["status", "last_number"]
     inlines = [QuestionInline]
+
+    def has_add_permission(self, request) -> bool:
+        return can_edit_call(user=request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return can_edit_call(user=request.user, call=obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class AnswerInline(admin.TabularInline):

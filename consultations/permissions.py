@@ -14,6 +14,21 @@ def can_moderate(*, user: AnyUser) -> bool:
     return is_secretariat(user)
 
 
+def can_edit_call(*, user: AnyUser, call=None) -> bool:
+    """Write a call's texts and dates in the back office: the secretariat, until it is archived.
+    Its status changes only through the call page (the services)."""
+    if not can_manage_calls(user=user):
+        return False
+    return call is None or call.status != call.Status.ARCHIVED
+
+
+def can_edit_questions(*, user: AnyUser, call=None) -> bool:
+    """Questions change only while the call is a draft: later, answers refer to them."""
+    if not can_manage_calls(user=user):
+        return False
+    return call is None or call.status == call.Status.DRAFT
+
+
 def can_read_moderation(*, user: AnyUser) -> bool:
     """See the queue, every input and the exports: the secretariat, and officers read-only."""
     return is_secretariat(user) or is_officer(user)

@@ -14,6 +14,7 @@ from consultations.exceptions import AttachmentRefused, BadWithdrawLink
 from consultations.forms import DecisionForm, SubmissionForm
 from consultations.models import ConsultationCall, Submission, SubmissionAttachment
 from consultations.permissions import (
+    can_edit_call,
     can_manage_calls,
     can_moderate,
     can_read_moderation,
@@ -42,7 +43,8 @@ def _moderator_call(request: HttpRequest, code: str) -> ConsultationCall:
 
 def call_list(request: HttpRequest) -> HttpResponse:
     calls = list(ConsultationCall.objects.visible_to(request.user).order_by("-opens_at"))
-    return render(request, "consultations/call_list.html", {"calls": calls})
+    context = {"calls": calls, "can_write_calls": can_edit_call(user=request.user)}
+    return render(request, "consultations/call_list.html", context)
 
 
 def call_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -54,6 +56,7 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_submit": can_submit_to(user=request.user, call=call),
         "can_moderate": can_read_moderation(user=request.user),
         "can_manage": can_manage_calls(user=request.user),
+        "can_edit": can_edit_call(user=request.user, call=call),
         "next_steps": CALL_STEPS.get(call.status, []),
     }
     return render(request, "consultations/call_detail.html", context)
