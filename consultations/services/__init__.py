@@ -1,6 +1,10 @@
 """Every state change of consultations: calls, inputs and their moderation."""
 
-from consultations.services.attachments import max_attachment_bytes, max_attachments
+from consultations.services.attachments import (
+    max_attachment_bytes,
+    max_attachments,
+    remove_orphan_attachment_files,
+)
 from consultations.services.calls import archive_call, close_call, open_call
 from consultations.services.inputs import (
     submission_from_token,
@@ -24,6 +28,7 @@ __all__ = [
     "open_call",
     "publish_submissions",
     "reject_submissions",
+    "remove_orphan_attachment_files",
     "submission_from_token",
     "submit_input",
     "withdraw_link_token",

@@ -1,7 +1,10 @@
 """Files sent with an input: checked like document uploads, stored with a row or not at all."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.exceptions import AttachmentRefused
@@ -63,6 +66,30 @@ def write_attachment_files(files: list[tuple[SubmissionAttachment, object]]) -> 
             continue
         written.append(saved_as)
     return written
+
+
+def remove_orphan_attachment_files(*, older_than: dt.timedelta | None = None) -> list[str]:
+    """Remove stored files that no attachment row names, once they are old enough.
+
+    submit_input removes its files when its own rows fail; a caller's outer transaction rolled
+    back afterwards cannot be seen from inside (Django has no on-rollback hook), so this sweep,
+    run by beat, catches those. Young files are left alone: their rows may be committing.
+    """
+    cutoff = timezone.now() - (older_than or dt.timedelta(hours=1))
+    removed, folders = [], ["consultations"]
+    while folders:
+        folder = folders.pop()
+        if not default_storage.exists(folder):
+            continue
+        subfolders, files = default_storage.listdir(folder)
+        folders += [f"{folder}/{name}" for name in subfolders]
+        for name in (f"{folder}/{file}" for file in files):
+            if default_storage.get_modified_time(name) >= cutoff:
+                continue
+            if not SubmissionAttachment.objects.filter(file=name).exists():
+                default_storage.delete(name)
+                removed.append(name)
+    return removed
 
 
 def remove_files_without_rows(names: list[str]) -> None:

@@ -1,9 +1,14 @@
 """Files sent with an input: checked like document uploads, stored with a row or not at all."""
 
+import datetime as dt
+import os
+
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from consultations.exceptions import AttachmentRefused
@@ -14,6 +19,7 @@ from consultations.services import (
     submit_input,
     withdraw_link_token,
 )
+from consultations.tasks import sweep_orphan_attachment_files
 from tests.conftest import SHARED
 from tests.consultations.factories import CallFactory, form_data
 from tests.documents.files.hostile import rebuilt_docx
@@ -250,3 +256,15 @@ def test_api_lists_attachments_for_moderators(call, inputs, as_role):
         for attachment in item["attachments"]
     ]
     assert sorted(names) == ["minimal-document.pdf", "test.docx"]
+
+
+def test_the_sweep_removes_old_files_without_rows_only(call, people):
+    kept = submit(call, people["public"], attachments=[real_file("docx/test.docx")])
+    kept_name = kept.attachments.get().file.name
+    old_orphan = default_storage.save("consultations/ab/cd/old-orphan.pdf", ContentFile(b"%PDF-"))
+    young_orphan = default_storage.save("consultations/ab/cd/young.pdf", ContentFile(b"%PDF-"))
+    two_hours_ago = (timezone.now() - dt.timedelta(hours=2)).timestamp()
+    for name in (kept_name, old_orphan):
+        os.utime(default_storage.path(name), (two_hours_ago, two_hours_ago))
+    assert sweep_orphan_attachment_files.delay().get() == 1
+    assert sorted(stored_files()) == sorted([kept_name, young_orphan])
