@@ -23,6 +23,7 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
+MIX = ["Visitor", "Delegate"]  # readers and uploaders, 5 to 1
 HOST = f"http://127.0.0.1:{PORT}"
 
 
@@ -55,9 +56,10 @@ def wait_until_up(deadline: float) -> None:
 
 
 def run_locust(
-    user_class: str, users: int, seconds: int, out: Path, *, saturate: bool = False
+    user_classes: list[str] | str, users: int, seconds: int, out: Path, *, saturate: bool = False
 ) -> list[dict]:
-    prefix = out / f"{user_class}-{users}-{'saturated' if saturate else 'paced'}"
+    user_classes = [user_classes] if isinstance(user_classes, str) else user_classes
+    prefix = out / f"{user_classes[0]}-{users}-{'saturated' if saturate else 'paced'}"
     subprocess.run(  # noqa: S603 - our own locust on our own locustfile
         [
             sys.executable,
@@ -79,7 +81,7 @@ def run_locust(
             "--only-summary",
             "--loglevel",
             "ERROR",
-            user_class,
+            *user_classes,
         ],
         cwd=ROOT,
         check=False,
@@ -114,6 +116,7 @@ def main() -> None:
         "STATIC_ROOT": str(out / "static"),
         "MEDIA_ROOT": str(out / "media"),
         "AXES_FAILURE_LIMIT": "1000000",  # locust signs in many times from one address
+        "CONSULTATION_SUBMIT_RATE": "1000000/h",  # every simulated person has one address
     }
     env.pop("CELERY_BROKER_URL", None)
     recreate_database(options.database_url)
@@ -140,9 +143,9 @@ def main() -> None:
     try:
         wait_until_up(time.monotonic() + 60)
         runs = [
-            ("mix, latency", run_locust("Visitor", options.latency_users, duration // 2, out)),
-            ("mix, load", run_locust("Visitor", options.users, duration, out)),
-            ("mix, saturated", run_locust("Visitor", options.users, burst, out, saturate=True)),
+            ("mix, latency", run_locust(MIX, options.latency_users, duration // 2, out)),
+            ("mix, load", run_locust(MIX, options.users, duration, out)),
+            ("mix, saturated", run_locust(MIX, options.users, burst, out, saturate=True)),
             ("ceiling", run_locust("Ceiling", options.users, burst, out, saturate=True)),
         ]
     finally:

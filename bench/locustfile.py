@@ -4,18 +4,42 @@ Each task is weighted by how often people do it. Names group URLs so the table s
 per kind of page. Apps add their tasks here as they land.
 """
 
+import io
 import os
 import random
+import re
 
+from docx import Document as WordDocument
 from locust import HttpUser, between, constant, tag, task
 
 MEETINGS = [43, 44]
+SEARCHES = ["WSIS", "broadband", "الأمانة", "gap analysis", '"action lines"', "develop*", "Geneva"]
+OPEN_CALL = "WSISSDG26"  # the demo's open call
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FIELD = re.compile(r'<(input|textarea|select)[^>]*name="(question_\d+)"')
+OPTION = re.compile(r'<option value="([^"]+)"')
+
+
+def csrf_token(html: str) -> str:
+    match = CSRF.search(html)
+    return match.group(1) if match else ""
+
+
+def contribution_docx() -> bytes:
+    word = WordDocument()
+    word.add_paragraph("A contribution sent by the load benchmark on broadband in rural areas.")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
 # SATURATE=1: no think time, so throughput measures the server, not the simulated people.
 THINK = constant(0) if os.environ.get("SATURATE") == "1" else between(0.5, 2.0)
 
 
 class Visitor(HttpUser):
     wait_time = THINK
+    weight = 5
 
     @tag("list")
     @task(4)
@@ -44,6 +68,78 @@ class Visitor(HttpUser):
     @task(2)
     def api_list(self) -> None:
         self.client.get("/api/v1/documents/?meeting=44", name="API document list")
+
+    @tag("search")
+    @task(4)
+    def search(self) -> None:
+        query = random.choice(SEARCHES)  # noqa: S311
+        self.client.get("/search/", params={"q": query}, name="search page")
+
+    @tag("search")
+    @task(1)
+    def search_api(self) -> None:
+        query = random.choice(SEARCHES)  # noqa: S311
+        self.client.get("/api/v1/search/", params={"q": query}, name="API search")
+
+    @task(1)
+    def submit_input(self) -> None:
+        form = self.client.get(f"/consultations/{OPEN_CALL}/answer/", name="consultation form")
+        data = {
+            "csrfmiddlewaretoken": csrf_token(form.text),
+            "name": "Load Benchmark",
+            "email": "load@example.invalid",
+            "stakeholder_type": "civil_society",
+            "language": "en",
+            "consent_to_publish": "on",
+        }
+        for element, name in FIELD.findall(form.text):
+            if element == "select":
+                block = form.text.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+                data[name] = OPTION.findall(block)[0]
+            else:
+                data[name] = "Community networks need spectrum for rural broadband."
+        self.client.post(
+            f"/consultations/{OPEN_CALL}/answer/", data=data, name="consultation submit"
+        )
+
+
+class Delegate(HttpUser):
+    """A delegate who uploads a contribution now and then, between reading the lists."""
+
+    wait_time = THINK
+    weight = 1  # to the Visitor's 5 (see bench/load.py)
+    upload = contribution_docx()
+
+    def on_start(self) -> None:
+        form = self.client.get("/accounts/login/", name="sign-in form")
+        self.client.post(
+            "/accounts/login/",
+            data={
+                "csrfmiddlewaretoken": csrf_token(form.text),
+                "username": "delegate.eg",
+                "password": "demo-delegate-2026",
+            },
+            name="sign in",
+        )
+
+    @task(5)
+    def document_list(self) -> None:
+        self.client.get("/documents/meeting/44/", name="document list (signed in)")
+
+    @task(1)
+    def upload_contribution(self) -> None:
+        form = self.client.get("/documents/meeting/44/new/", name="upload form")
+        self.client.post(
+            "/documents/meeting/44/new/",
+            data={
+                "csrfmiddlewaretoken": csrf_token(form.text),
+                "title": "Load benchmark contribution",
+                "access": "public",
+                "language": "en",
+            },
+            files={"file": ("contribution.docx", self.upload)},
+            name="upload contribution",
+        )
 
 
 class Ceiling(HttpUser):

@@ -177,6 +177,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+# The alias searches go through; each full reindex builds <alias>-v<timestamp> behind it.
+SEARCH_ES_INDEX = env.str("SEARCH_ES_INDEX", default="cwg-search")
+# Seconds before an unanswered request counts as "Elasticsearch is down" (search then degrades).
+SEARCH_ES_TIMEOUT = env.float("SEARCH_ES_TIMEOUT", default=5.0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

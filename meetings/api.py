@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 from django.urls import include, path
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.permissions import AllowAny
@@ -24,6 +24,7 @@ from meetings.permissions import (
     GapAnalysisApiPermission,
     actions_visible_to,
 )
+from meetings.selectors_links import visible_answer_document_ids, visible_documents_prefetch
 from meetings.services import (
     add_action_update,
     cancel_action,
@@ -41,6 +42,14 @@ class ActionUpdateSerializer(serializers.ModelSerializer):
         fields = ["id", "author", "text", "created_at"]
 
 
+class LinkedDocumentSerializer(serializers.Serializer):
+    """Only documents the reader may open ever reach this serializer."""
+
+    id = serializers.IntegerField()
+    symbol = serializers.CharField()
+    title = serializers.CharField()
+
+
 class ActionSerializer(serializers.ModelSerializer):
     meeting = serializers.IntegerField(source="meeting.number", read_only=True)
     agenda_item = serializers.CharField(
@@ -49,6 +58,7 @@ class ActionSerializer(serializers.ModelSerializer):
     owner = serializers.SerializerMethodField()
     is_overdue = serializers.BooleanField(read_only=True)
     updates = ActionUpdateSerializer(many=True, read_only=True)
+    documents = LinkedDocumentSerializer(source="visible_documents", many=True, read_only=True)
 
     class Meta:
         model = Action
@@ -63,6 +73,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "status",
             "is_overdue",
             "updates",
+            "documents",
         ]
 
     def get_owner(self, action: Action) -> str:
@@ -90,7 +101,8 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
                 "owner_officer",
             )
             .prefetch_related(
-                Prefetch("updates", queryset=ActionUpdate.objects.select_related("author"))
+                Prefetch("updates", queryset=ActionUpdate.objects.select_related("author")),
+                visible_documents_prefetch(user=self.request.user),
             )
             .order_by("due_date", "pk")
         )
@@ -140,6 +152,15 @@ class ItemMandateSerializer(serializers.ModelSerializer):
 class GapItemSerializer(serializers.ModelSerializer):
     source = serializers.CharField(source="source.number", read_only=True)
     mandates = ItemMandateSerializer(many=True, read_only=True)
+    answered_by_document = serializers.SerializerMethodField()
+
+    @extend_schema_field(LinkedDocumentSerializer(allow_null=True))
+    def get_answered_by_document(self, item: GapItem) -> dict | None:
+        """None as well when the reader may not open the document (context: readable ids)."""
+        if item.answered_by_document_id not in self.context.get("readable_documents", set()):
+            return None
+        document = item.answered_by_document
+        return {"id": document.pk, "symbol": document.symbol, "title": document.title}
 
     class Meta:
         model = GapItem
@@ -152,6 +173,8 @@ class GapItemSerializer(serializers.ModelSerializer):
             "coverage",
             "proposed_response",
             "status",
+            "answered_by_action",
+            "answered_by_document",
         ]
 
 
@@ -171,11 +194,15 @@ class GapAnalysisViewSet(viewsets.ReadOnlyModelViewSet):
         return GapAnalysis.objects.order_by("pk").prefetch_related(
             Prefetch(
                 "items",
-                queryset=GapItem.objects.select_related("source").prefetch_related(
-                    "mandates__resolution"
-                ),
+                queryset=GapItem.objects.select_related(
+                    "source", "answered_by_document__meeting__working_group"
+                ).prefetch_related("mandates__resolution"),
             )
         )
+
+    def get_serializer_context(self) -> dict:
+        readable = visible_answer_document_ids(user=self.request.user, items=GapItem.objects.all())
+        return {**super().get_serializer_context(), "readable_documents": readable}
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):

@@ -3,7 +3,8 @@
 from django.contrib.auth.models import User
 
 from meetings.models import Action, GapAnalysis
-from meetings.services.gaps import save_gap_rows
+from meetings.services.gap_items import edit_gap_item
+from meetings.services.gaps import mandates_text, save_gap_rows
 
 TITLE = "Gap analysis of current mandates for Council 2026 (demo data)"
 COVERAGE = ["covered", "partial", "gap", "covered", "partial"]
@@ -58,3 +59,30 @@ def load_gap_analysis() -> None:
             )
         )
     save_gap_rows(analysis=analysis, rows=rows, by=secretariat)
+    _answer_with_actions(analysis=analysis, by=secretariat)
+
+
+# requirement theme -> the demo action that answers it
+ANSWERS = {
+    "Report regularly on ITU's WSIS implementation": "Report on Resolutions 1332 and 1334",
+    "Prepare inputs for the next overall review": "Compile the ITU inputs to the WSIS+20 review",
+}
+
+
+def _answer_with_actions(*, analysis: GapAnalysis, by: User) -> None:
+    for theme, action_title in ANSWERS.items():
+        item = analysis.items.filter(requirement=f"Demo data: {theme.lower()}.").first()
+        answer = Action.objects.filter(title__startswith=action_title).first()
+        if item is None or answer is None:
+            continue
+        edit_gap_item(
+            item=item,
+            by=by,
+            requirement=item.requirement,
+            coverage=item.coverage,
+            mandates=mandates_text(item),
+            status=item.status,
+            proposed_response=item.proposed_response,
+            owner=item.owner,
+            answered_by_action=answer,
+        )

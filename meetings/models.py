@@ -227,6 +227,13 @@ class Action(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
+    documents = models.ManyToManyField(
+        "documents.Document",
+        blank=True,
+        related_name="follow_up_actions",
+        verbose_name=_("documents"),
+        help_text=_("Documents that answer or record this action; shown only to their readers."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

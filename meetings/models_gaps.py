@@ -52,6 +52,22 @@ class GapItem(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
+    answered_by_action = models.ForeignKey(
+        Action,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answered_gap_items",
+        verbose_name=_("answered by action"),
+    )
+    answered_by_document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answered_gap_items",
+        verbose_name=_("answered by document"),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:

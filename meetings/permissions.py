@@ -35,6 +35,16 @@ def can_update_action(*, user: AnyUser, action: Action) -> bool:
     return is_secretariat(user) or owns_action(user=user, action=action)
 
 
+def can_link_documents(*, user: AnyUser, action: Action) -> bool:
+    """Pointing an action at the documents that answer it: the secretariat and officers."""
+    return is_secretariat(user) or is_officer(user)
+
+
+def can_manage_gap_analyses(*, user: AnyUser) -> bool:
+    """Start a gap analysis, import its items and edit them: the secretariat."""
+    return is_secretariat(user)
+
+
 def can_see_actions(*, user: AnyUser) -> bool:
     """Follow-up is internal work: the secretariat and officers read every action.
 

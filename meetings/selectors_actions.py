@@ -3,10 +3,14 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils.translation import gettext as _
 
+from cwg.models import Officer
 from cwg.permissions import AnyUser
-from meetings.models import Action
+from meetings.models import Action, AgendaItem, Meeting
 
 
 def owner_key(action: Action) -> str:
@@ -108,3 +112,51 @@ def group_actions(actions: list[Action], *, by: str) -> list[ActionGroup]:
             key, label = owner_key(action), str(action.owner)
         groups.setdefault(key, ActionGroup(label=label)).actions.append(action)
     return list(groups.values())
+
+
+def person_label(user) -> str:
+    return user.get_full_name() or user.username
+
+
+@dataclass
+class ActionFormChoices:
+    """What the action form offers, read in five queries whatever the numbers."""
+
+    meetings: dict[int, Meeting]
+    agenda_items: dict[int, AgendaItem]
+    users: dict[int, object]
+    groups: dict[int, Group]
+    officers: dict[int, Officer]
+
+    def agenda_by_meeting(self) -> list[tuple[Meeting, list[AgendaItem]]]:
+        by_meeting: dict[int, list[AgendaItem]] = {}
+        for item in self.agenda_items.values():
+            by_meeting.setdefault(item.meeting_id, []).append(item)
+        return [(m, by_meeting[pk]) for pk, m in self.meetings.items() if pk in by_meeting]
+
+    def owner_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        return [
+            (_("People"), [(f"user:{pk}", person_label(u)) for pk, u in self.users.items()]),
+            (_("Groups"), [(f"group:{pk}", g.name) for pk, g in self.groups.items()]),
+            (_("Officers"), [(f"officer:{pk}", str(o)) for pk, o in self.officers.items()]),
+        ]
+
+    def owner_arguments(self, kind: str, pk: int) -> dict[str, object]:
+        return {
+            "owner_user": self.users.get(pk) if kind == "user" else None,
+            "owner_group": self.groups.get(pk) if kind == "group" else None,
+            "owner_officer": self.officers.get(pk) if kind == "officer" else None,
+        }
+
+
+def action_form_choices() -> ActionFormChoices:
+    meetings = Meeting.objects.select_related("working_group").order_by("-start_date")
+    items = AgendaItem.objects.order_by("meeting", "order", "number")
+    users = get_user_model().objects.filter(is_active=True).order_by("username")
+    return ActionFormChoices(
+        meetings={m.pk: m for m in meetings},
+        agenda_items={i.pk: i for i in items},
+        users={u.pk: u for u in users},
+        groups={g.pk: g for g in Group.objects.order_by("name")},
+        officers={o.pk: o for o in Officer.objects.current().order_by("role", "name")},
+    )

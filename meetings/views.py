@@ -47,26 +47,31 @@ def participant_list(request: HttpRequest, number: int) -> HttpResponse:
     )
 
 
+def run_import(request: HttpRequest, form, importer) -> tuple[object, int]:
+    """(report, status) of an upload page: the importer's refusal becomes the file's error."""
+    if request.method != "POST":
+        return None, 200
+    if not form.is_valid():
+        return None, 400
+    try:
+        return importer(form.cleaned_data["file"]), 200
+    except NotAllowed as exc:
+        raise PermissionDenied from exc
+    except InvalidImport as exc:
+        form.add_error("file", exc.message)
+        return None, 400
+
+
 def participant_import(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting_or_404(number)
     if not can_manage_participants(user=request.user, meeting=meeting):
         raise PermissionDenied
     form = ParticipantImportForm(request.POST or None, request.FILES or None)
-    report = None
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                report = import_participants(
-                    meeting=meeting, csv_text=form.cleaned_data["file"], by=request.user
-                )
-            except NotAllowed as exc:
-                raise PermissionDenied from exc
-            except InvalidImport as exc:
-                form.add_error("file", exc.message)
-                status = 400
-        else:
-            status = 400
+    report, status = run_import(
+        request,
+        form,
+        lambda text: import_participants(meeting=meeting, csv_text=text, by=request.user),
+    )
     return render(
         request,
         "meetings/participant_import.html",

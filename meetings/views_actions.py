@@ -8,10 +8,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import InvalidTransition, NotAllowed
-from meetings.forms import ActionFilterForm, ActionNoteForm, ActionUpdateForm
-from meetings.models import Action, Meeting
+from meetings.forms import (
+    ActionFilterForm,
+    ActionNoteForm,
+    ActionUpdateForm,
+    GapAnalysisStartForm,
+    LinkDocumentForm,
+)
+from meetings.models import Action, GapAnalysis, Meeting
 from meetings.permissions import (
+    can_link_documents,
     can_manage_actions,
+    can_manage_gap_analyses,
     can_see_action,
     can_see_actions,
     can_update_action,
@@ -22,6 +30,8 @@ from meetings.selectors_actions import (
     group_actions,
     my_actions,
 )
+from meetings.selectors_history import history_of
+from meetings.selectors_links import linkable_documents, linked_documents_of
 from meetings.services import (
     add_action_update,
     cancel_action,
@@ -59,6 +69,7 @@ def action_dashboard(request: HttpRequest) -> HttpResponse:
             "overdue": [a for a in actions if a.is_overdue_on(today)],
             "count": len(actions),
             "today": today,
+            "can_manage": can_manage_actions(user=request.user),
         },
         status=200 if form.is_bound is False or form.is_valid() else 400,
     )
@@ -71,7 +82,7 @@ def my_action_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/my_actions.html", {"actions": actions, "today": today})
 
 
-def _visible_action(request: HttpRequest, pk: int) -> Action:
+def visible_action_or_404(request: HttpRequest, pk: int) -> Action:
     action = (
         Action.objects.select_related(
             "meeting__working_group", "agenda_item", "owner_user", "owner_group", "owner_officer"
@@ -84,23 +95,39 @@ def _visible_action(request: HttpRequest, pk: int) -> Action:
     return action
 
 
-def _detail(request: HttpRequest, action: Action, *, error=None, status=200, **forms):
-    can_update = can_update_action(user=request.user, action=action)
+def action_page(request: HttpRequest, action: Action, *, error=None, status=200, **forms):
+    user = request.user
+    can_update = can_update_action(user=user, action=action)
+    can_link = can_link_documents(user=user, action=action)
+    can_start_analysis = can_manage_gap_analyses(user=user)
     context = {
         "action": action,
         "updates": list(action.updates.select_related("author")),
+        "documents": linked_documents_of(action=action, user=user),
+        # linked only for those who may open the matrix
+        "gap_analysis": (
+            GapAnalysis.objects.filter(action=action).first()
+            if can_see_actions(user=user)
+            else None
+        ),
+        "history": history_of(action),
         "can_update": can_update and action.is_open,
         "can_start": can_update and action.status == Action.Status.OPEN,
-        "can_manage": can_manage_actions(user=request.user),
+        "can_manage": can_manage_actions(user=user),
+        "can_link": can_link,
+        "can_start_analysis": can_start_analysis,
+        "linkable": linkable_documents(user=user) if can_link else [],
         "update_form": forms.get("update_form") or ActionUpdateForm(),
         "note_form": forms.get("note_form") or ActionNoteForm(),
+        "link_form": forms.get("link_form") or LinkDocumentForm(),
+        "gap_form": forms.get("gap_form") or GapAnalysisStartForm(),
         "error": error,
     }
     return render(request, "meetings/action_detail.html", context, status=status)
 
 
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _visible_action(request, pk))
+    return action_page(request, visible_action_or_404(request, pk))
 
 
 TRANSITIONS = {
@@ -114,20 +141,20 @@ TRANSITIONS = {
 
 @require_POST
 def action_transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    action = _visible_action(request, pk)
+    action = visible_action_or_404(request, pk)
     if step not in TRANSITIONS:
         raise Http404
     form_class = ActionUpdateForm if step == "update" else ActionNoteForm
     form = form_class(request.POST)
     forms = {"update_form" if step == "update" else "note_form": form}
     if not form.is_valid():
-        return _detail(request, action, status=400, **forms)
+        return action_page(request, action, status=400, **forms)
     try:
         TRANSITIONS[step](action, request.user, form.cleaned_data["text"])
     except NotAllowed as exc:
         raise PermissionDenied from exc
     except InvalidTransition as exc:
-        return _detail(request, action, error=exc.message, status=409, **forms)
+        return action_page(request, action, error=exc.message, status=409, **forms)
     if request.POST.get("back_to") == "dashboard":
         if can_see_actions(user=request.user):
             return redirect("meetings:action_dashboard")

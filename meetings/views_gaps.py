@@ -10,13 +10,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from meetings.models import GapAnalysis, GapItem
-from meetings.permissions import can_see_actions
-from meetings.services.gaps import export_gap_items_csv, gap_items_for_export
+from meetings.permissions import can_manage_gap_analyses, can_see_actions
+from meetings.selectors_links import visible_answer_document_ids
+from meetings.services.gaps import export_gap_items_csv
 from meetings.services.gaps_docx import export_gap_analysis_docx
 
 
-def _analysis(request: HttpRequest, pk: int) -> GapAnalysis:
-    if not can_see_actions(user=request.user):
+def gap_analysis_or_404(request: HttpRequest, pk: int, *, allowed=can_see_actions) -> GapAnalysis:
+    if not allowed(user=request.user):
         raise PermissionDenied
     analysis = GapAnalysis.objects.select_related("action").filter(pk=pk).first()
     if analysis is None:
@@ -33,8 +34,13 @@ def _chart(by_coverage: Counter) -> str:
 
 
 def gap_matrix(request: HttpRequest, pk: int) -> HttpResponse:
-    analysis = _analysis(request, pk)
-    items = gap_items_for_export(analysis=analysis)
+    analysis = gap_analysis_or_404(request, pk)
+    items = list(
+        analysis.items.select_related(
+            "source", "answered_by_action", "answered_by_document__meeting__working_group"
+        ).prefetch_related("mandates__resolution")
+    )
+    readable = visible_answer_document_ids(user=request.user, items=analysis.items.all())
     mandates = sorted(
         {m.resolution for item in items for m in item.mandates.all()},
         key=lambda resolution: (resolution.kind, resolution.number),
@@ -42,7 +48,8 @@ def gap_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     rows = []
     for item in items:
         covering = {m.resolution_id: m.paragraphs or "✓" for m in item.mandates.all()}
-        rows.append((item, [covering.get(r.pk, "") for r in mandates]))
+        answer = item.answered_by_document if item.answered_by_document_id in readable else None
+        rows.append((item, [covering.get(r.pk, "") for r in mandates], answer))
     by_coverage = Counter(item.coverage for item in items)
     by_mandate = Counter(m.resolution_id for item in items for m in item.mandates.all())
     return render(
@@ -57,19 +64,20 @@ def gap_matrix(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "mandate_counts": [(r, by_mandate[r.pk]) for r in mandates],
             "chart": _chart(by_coverage),
+            "can_manage": can_manage_gap_analyses(user=request.user),
         },
     )
 
 
 def gap_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    analysis = _analysis(request, pk)
+    analysis = gap_analysis_or_404(request, pk)
     response = HttpResponse(export_gap_items_csv(analysis=analysis), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="gap-analysis-{analysis.pk}.csv"'
     return response
 
 
 def gap_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    analysis = _analysis(request, pk)
+    analysis = gap_analysis_or_404(request, pk)
     language = get_language() or "en"
     response = HttpResponse(
         export_gap_analysis_docx(analysis=analysis, language=language),

@@ -39,13 +39,35 @@ def _celery_eager_unless_worker(request, settings):
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Production settings, less what needs a deployment: HTTPS and collected static files."""
+    from cwg.search.engine import reset
+
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    yield
+    reset()
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_index_after_committed_tests(request, django_db_blocker):
+    """Django's flush empties model tables only: the PostgreSQL index table is ours to empty."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    committed = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if committed:
+        from django.db import connection
+
+        with django_db_blocker.unblock():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("DELETE FROM search_entry")
 
 
 @pytest.fixture

@@ -17,6 +17,12 @@ class IndexEntry:
     symbol: str = ""
     filename: str | None = None
     facets: dict[str, str] = field(default_factory=dict)  # meeting, status, year, ...
+    keywords: str = ""  # matched with the title's weight but never shown, e.g. the source
+
+    @property
+    def heading(self) -> str:
+        """What is indexed with the title's weight: symbol, title and keywords."""
+        return " ".join(part for part in (self.symbol, self.title, self.keywords) if part)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -44,7 +50,7 @@ class Hit:
             "symbol": self.symbol,
             "title": self.title,
             "filename": self.filename,
-            "score": round(self.score, 4),
+            "score": round(self.score, 6),
             "snippet": self.snippet,
         }
 

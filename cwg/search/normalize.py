@@ -18,6 +18,7 @@ Rules, in order (each has a test in tests/search/test_normalize.py):
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,17 +88,19 @@ def prefix_form(word: str) -> str:
     return strip_arabic_prefix(word) if ARABIC.search(word) else word
 
 
-def tokens(text: str) -> list[Token]:
-    """Tokens of ``text`` with their original offsets."""
-    result = []
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Tokens of ``text`` with their original offsets, one at a time."""
     for match in TOKEN.finditer(text):
         if match.group("symbol"):
-            result.append(Token(match.group().casefold(), match.start(), match.end(), True))
+            yield Token(match.group().casefold(), match.start(), match.end(), True)
             continue
         form = stem(match.group())
         if form:
-            result.append(Token(form, match.start(), match.end()))
-    return result
+            yield Token(form, match.start(), match.end())
+
+
+def tokens(text: str) -> list[Token]:
+    return list(iter_tokens(text))
 
 
 def index_text(text: str) -> str:

@@ -2,14 +2,21 @@
 
 An adapter is a few lines in the app, e.g. documents/search.py::
 
-    register(Source(kind="document", queryset=lambda: Document.objects.published(),
-                    to_entry=document_entry))
+    register(Source(kind="document", queryset=indexable_documents, to_entry=document_entry,
+                    describe=describe_documents, labels=facet_labels))
 
-where document_entry(obj) -> IndexEntry carries the principals allowed to read ``obj``.
+``queryset()`` returns every object of the kind that belongs in the index (prefetched so that
+``to_entry`` runs no query per object); ``to_entry(obj)`` returns an IndexEntry that carries
+the principals allowed to read ``obj``; ``describe(ids)`` gives, for the ids of a page of
+results, what the result list shows beside the indexed fields (``url``, ``kind``,
+``meeting``, ``languages``) in a constant number of queries. An object that has left the
+queryset is removed from the index on its next update.
 """
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
 
 from cwg.search.entries import IndexEntry
 
@@ -17,8 +24,10 @@ from cwg.search.entries import IndexEntry
 @dataclass(frozen=True)
 class Source:
     kind: str
-    queryset: Callable[[], Iterable]
+    queryset: Callable[[], QuerySet]
     to_entry: Callable[[object], IndexEntry]
+    describe: Callable[[list[int]], dict[int, dict]]
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # facet -> value -> label
 
 
 SOURCES: dict[str, Source] = {}
@@ -28,8 +37,16 @@ def register(source: Source) -> None:
     SOURCES[source.kind] = source
 
 
-def entries(kinds: Iterable[str] | None = None) -> Iterator[IndexEntry]:
+def entries(kinds: Iterable[str] | None = None, *, chunk_size: int = 500) -> Iterator[IndexEntry]:
     for kind, source in SOURCES.items():
         if kinds is None or kind in kinds:
-            for obj in source.queryset():
+            for obj in source.queryset().iterator(chunk_size=chunk_size):
                 yield source.to_entry(obj)
+
+
+def facet_label(name: str, value: str) -> str:
+    for source in SOURCES.values():
+        label = source.labels.get(name, {}).get(value)
+        if label:
+            return str(label)
+    return value

@@ -1,37 +1,57 @@
-"""Highlighted snippets computed from the ORIGINAL text and the normalised token offsets."""
+"""Highlighted snippets computed from the ORIGINAL text and the normalised token offsets.
+
+Tokens are read lazily: a snippet costs the tokens up to the first match plus its window,
+not the whole document; a document whose body does not match (the title did) is read for
+at most SCAN_LIMIT tokens and shows its beginning.
+"""
+
+from collections import deque
+from itertools import islice
 
 from django.utils.html import escape
 
-from cwg.search.normalize import prefix_form, tokens
+from cwg.search.normalize import Token, iter_tokens, prefix_form
 from cwg.search.query import Query
 
-WINDOW = 24  # tokens shown around the first match
+WINDOW = 24  # tokens shown from the first match on
+BEFORE = WINDOW // 3  # tokens shown before it
+SCAN_LIMIT = 5000
 
 
 def snippet(text: str, query: Query) -> str:
     exact, prefixes = query.highlight_forms()
-    found = tokens(text)
 
-    def hit(token) -> bool:
+    def hit(token: Token) -> bool:
         if token.text in exact:
             return True
         if prefixes and not token.symbol:
             return prefix_form(text[token.start : token.end]).startswith(prefixes)
         return False
 
-    marks = [index for index, token in enumerate(found) if hit(token)]
-    if not found:
+    stream = iter_tokens(text)
+    before: deque[Token] = deque(maxlen=BEFORE)
+    for index, token in enumerate(stream):
+        if hit(token):
+            shown = [*before, token, *islice(stream, WINDOW - 1)]
+            more = next(stream, None) is not None
+            return _render(text, shown, hit, skipped=index > BEFORE, more=more)
+        if index >= SCAN_LIMIT:
+            break
+        before.append(token)
+    stream = iter_tokens(text)  # no match in the text: show its beginning
+    shown = list(islice(stream, WINDOW))
+    if not shown:
         return ""
-    first = marks[0] if marks else 0
-    low, high = max(0, first - WINDOW // 3), min(len(found), first + WINDOW)
-    start, end = found[low].start, found[high - 1].end
+    return _render(text, shown, hit, skipped=False, more=next(stream, None) is not None)
+
+
+def _render(text: str, shown: list[Token], hit, *, skipped: bool, more: bool) -> str:
+    start, end = shown[0].start, shown[-1].end
     parts, cursor = [], start
-    for token in found[low:high]:
+    for token in shown:
         if hit(token):
             parts.append(escape(text[cursor : token.start]))
             parts.append(f"<mark>{escape(text[token.start : token.end])}</mark>")
             cursor = token.end
     parts.append(escape(text[cursor:end]))
-    prefix = "… " if low else ""
-    suffix = " …" if high < len(found) else ""
-    return prefix + "".join(parts).strip() + suffix
+    return ("… " if skipped else "") + "".join(parts).strip() + (" …" if more else "")

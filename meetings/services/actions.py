@@ -5,6 +5,7 @@ import datetime as dt
 import reversion
 from django.contrib.auth.models import Group, User
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from cwg.exceptions import InvalidTransition, NotAllowed
@@ -59,6 +60,69 @@ def create_action(
     )
     with reversion.create_revision():
         _save(action, by=by, comment="Created")
+    return action
+
+
+def changed_labels(instance: Model, values: dict[str, object], labels: dict[str, str]) -> list[str]:
+    """The labels of the fields whose new value differs, read without loading related rows."""
+    changed = set()
+    for name, label in labels.items():
+        new = values[name]
+        current = getattr(instance, instance._meta.get_field(name).attname)
+        if current != (new.pk if isinstance(new, Model) else new):
+            changed.add(label)
+    return sorted(changed)
+
+
+EDITABLE_FIELDS = {
+    "meeting": "meeting",
+    "agenda_item": "agenda item",
+    "title": "title",
+    "description": "description",
+    "owner_user": "owner",
+    "owner_group": "owner",
+    "owner_officer": "owner",
+    "due_date": "due date",
+}
+
+
+@transaction.atomic
+def edit_action(
+    *,
+    action: Action,
+    by: User,
+    meeting: Meeting,
+    title: str,
+    due_date: dt.date,
+    description: str = "",
+    agenda_item: AgendaItem | None = None,
+    owner_user: User | None = None,
+    owner_group: Group | None = None,
+    owner_officer: Officer | None = None,
+) -> Action:
+    """Correct what the action says, who owns it or when it is due; the history keeps each step."""
+    action = _locked(action)
+    if not can_manage_actions(user=by):
+        raise NotAllowed(_("Only the secretariat may edit actions."))
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise InvalidTransition(_("The agenda item belongs to another meeting."))
+    values = {
+        "meeting": meeting,
+        "agenda_item": agenda_item,
+        "title": title.strip(),
+        "description": description.strip(),
+        "owner_user": owner_user,
+        "owner_group": owner_group,
+        "owner_officer": owner_officer,
+        "due_date": due_date,
+    }
+    changed = changed_labels(action, values, EDITABLE_FIELDS)
+    if not changed:
+        return action
+    for name, value in values.items():
+        setattr(action, name, value)
+    with reversion.create_revision():
+        _save(action, by=by, comment="Edited: " + ", ".join(changed))
     return action
 
 

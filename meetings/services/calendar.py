@@ -5,6 +5,7 @@ import secrets
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -92,7 +93,7 @@ def build_calendar(*, user: AnyUser | None, base_url: str) -> bytes:
                     _("Action due: %(title)s") % {"title": action.title},
                     action.due_date,
                     action.due_date + dt.timedelta(days=1),
-                    base_url + f"/meetings/actions/{action.pk}/",
+                    base_url + reverse("meetings:action", kwargs={"pk": action.pk}),
                 )
             )
     return calendar.to_ical()

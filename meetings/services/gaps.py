@@ -12,14 +12,14 @@ from cwg.exceptions import NotAllowed
 from cwg.models import Resolution
 from meetings.exceptions import InvalidImport
 from meetings.models import GapAnalysis, GapItem, ItemMandate
-from meetings.permissions import can_manage_actions
+from meetings.permissions import can_manage_gap_analyses
 from meetings.services.participants import ImportReport, read_csv_rows
 
 COLUMNS = ["source", "paragraph", "requirement", "mandates", "coverage", "proposed_response"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _resolutions_by_number() -> dict[str, Resolution]:
+def resolutions_by_number() -> dict[str, Resolution]:
     return {r.number.casefold(): r for r in Resolution.objects.all()}
 
 
@@ -65,9 +65,9 @@ def save_gap_rows(
     *, analysis: GapAnalysis, rows: list[tuple[int, dict[str, str]]], by: User
 ) -> ImportReport:
     """Create or update items keyed by (source, paragraph); refused rows keep their line."""
-    if not can_manage_actions(user=by):
+    if not can_manage_gap_analyses(user=by):
         raise NotAllowed(_("Only the secretariat may change a gap analysis."))
-    resolutions = _resolutions_by_number()
+    resolutions = resolutions_by_number()
     report = ImportReport()
     order = analysis.items.count()
     with transaction.atomic(), reversion.create_revision():

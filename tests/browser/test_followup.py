@@ -38,3 +38,35 @@ def test_secretariat_closes_an_overdue_action_from_the_dashboard(page, screensho
     assert late.status == Action.Status.DONE
     assert late.updates.get().text == "Sent to the officers on Monday."
     page.screenshot(path=screenshot_path("dashboard"), full_page=True)
+
+
+def test_secretariat_creates_an_action_and_links_its_answer(page, screenshot_path):
+    from documents.models import Document
+    from tests.documents.factories import DocumentFactory
+    from tests.meetings.factories import AgendaItemFactory
+
+    people = make_people(WorkingGroupFactory())
+    meeting = MeetingFactory(working_group=people.working_group, number=44)
+    item = AgendaItemFactory(meeting=meeting, number="4", title="Gap analysis for Council 2026")
+    answer = DocumentFactory(
+        meeting=meeting, number=12, status=Document.Status.PUBLISHED, title="Draft gap analysis"
+    )
+
+    sign_in(page, "secretariat", "a-test-password-1")
+    page.goto("/meetings/actions/")
+    page.click("text=New action")
+    page.fill("#id_title", "Send the gap analysis to Council")
+    page.select_option("#id_meeting", str(meeting.pk))
+    page.select_option("#id_agenda_item", str(item.pk))
+    page.select_option("#id_owner", label="chair")
+    page.fill("#id_due_date", "2026-04-30")
+    page.click(".action-form button[type=submit]")
+    page.wait_for_selector("h1:has-text('Send the gap analysis to Council')")
+
+    page.fill("#id_symbol", f"{answer.symbol}-E")
+    page.click(".link-form button[type=submit]")
+    page.wait_for_selector(".linked-documents >> text=Draft gap analysis")
+    action = Action.objects.get(title="Send the gap analysis to Council")
+    assert (action.owner_user, action.agenda_item) == (people["chair"], item)
+    assert list(action.documents.all()) == [answer]
+    page.screenshot(path=screenshot_path("action"), full_page=True)

@@ -160,3 +160,41 @@ def test_officer_reads_but_may_not_change(meetings, as_role, people):
     client = as_role("chair")
     assert client.get(f"/meetings/actions/{action.pk}/").status_code == 200
     assert client.post(f"/meetings/actions/{action.pk}/start/").status_code == 403
+
+
+def test_my_actions_queries_stay_constant(meetings, as_role, people, django_assert_max_num_queries):
+    ActionFactory(meeting=meetings[0], owner_user=people["chair"])
+    client = as_role("chair")
+    client.get("/meetings/actions/mine/")
+    with django_assert_max_num_queries(8) as few:
+        client.get("/meetings/actions/mine/")
+    queries = len(few.captured_queries)
+    _actions(meetings[1], 10, owner_user=people["chair"])
+    with django_assert_max_num_queries(queries):
+        response = client.get("/meetings/actions/mine/")
+    assert len(response.context["actions"]) == 11
+
+
+def test_action_page_queries_stay_constant_with_links_and_history(
+    meetings, as_role, people, django_assert_max_num_queries
+):
+    from documents.models import Document
+    from meetings.services import add_action_update, link_document_to_action
+    from tests.documents.factories import DocumentFactory
+
+    action = ActionFactory(meeting=meetings[0], owner_user=people["chair"])
+    url = f"/meetings/actions/{action.pk}/"
+    client = as_role("secretariat")
+    client.get(url)
+    with django_assert_max_num_queries(20) as few:
+        client.get(url)
+    queries = len(few.captured_queries)
+    for number in range(1, 6):
+        document = DocumentFactory(
+            meeting=meetings[0], number=number, status=Document.Status.PUBLISHED
+        )
+        link_document_to_action(action=action, document=document, by=people["secretariat"])
+        add_action_update(action=action, text=f"step {number}", by=people["chair"])
+    with django_assert_max_num_queries(queries):
+        response = client.get(url)
+    assert len(response.context["documents"]) == 5

@@ -33,3 +33,5 @@ def test_demo_gap_analysis_has_twenty_mixed_items_once():
     assert all(i.requirement.startswith("Demo data") for i in items)
     numbers = {m.resolution.number for i in items for m in i.mandates.all()}
     assert numbers == {"1332", "1334", "140"}
+    answered = [i for i in items if i.answered_by_action_id]
+    assert len(answered) == 2

@@ -6,11 +6,10 @@ import reversion.models
 from docx.oxml.ns import qn
 
 from cwg.exceptions import NotAllowed
-from cwg.models import Resolution
 from meetings.exceptions import InvalidImport
 from meetings.models import GapAnalysis, GapItem
 from meetings.services.gaps import export_gap_items_csv, import_gap_items_csv
-from tests.meetings.factories import ActionFactory, MeetingFactory
+from tests.meetings.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,20 +37,6 @@ def _snapshot(gap_analysis):
         )
         for i in gap_analysis.items.all()
     )
-
-
-@pytest.fixture
-def analysis(working_group):
-    kinds = Resolution.Kind
-    for kind, number in [
-        (kinds.COUNCIL, "1332"),
-        (kinds.COUNCIL, "1334"),
-        (kinds.PLENIPOTENTIARY, "140"),
-        (kinds.UN_GENERAL_ASSEMBLY, "A/RES/80/173"),
-    ]:
-        Resolution.objects.get_or_create(kind=kind, number=number, defaults={"title": number})
-    action = ActionFactory(meeting=MeetingFactory(working_group=working_group))
-    return GapAnalysis.objects.create(action=action, title="Council 2026 (demo)")
 
 
 def test_csv_import_keeps_good_rows_and_refuses_bad_ones_with_line_numbers(analysis, people):

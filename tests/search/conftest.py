@@ -1,9 +1,11 @@
+import uuid
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
+from cwg.search.backends.elasticsearch import ElasticsearchBackend
 from cwg.search.backends.postgres import PostgresBackend
 from cwg.search.backends.sqlite import SQLiteBackend
 from cwg.search.entries import IndexEntry
@@ -54,12 +56,40 @@ def corpus_entries() -> list[IndexEntry]:
     return entries
 
 
-BACKENDS = ["sqlite"] + (["postgres"] if connection.vendor == "postgresql" else [])
+BACKENDS = (
+    ["sqlite"]
+    + (["postgres"] if connection.vendor == "postgresql" else [])
+    + (["elasticsearch"] if settings.ELASTICSEARCH_URL else [])
+)
+
+
+def live_elasticsearch(request) -> ElasticsearchBackend:
+    """The server at ELASTICSEARCH_URL, under an alias of this test's own, dropped afterwards."""
+    if not settings.ELASTICSEARCH_URL:
+        pytest.skip("ELASTICSEARCH_URL is not set")
+    engine = ElasticsearchBackend(
+        settings.ELASTICSEARCH_URL, index=f"cwg-test-{uuid.uuid4().hex[:12]}"
+    )
+
+    def drop():
+        indices = engine.client.indices.get(index=f"{engine.alias}-v*")
+        if indices:
+            engine.client.indices.delete(index=",".join(indices))
+
+    request.addfinalizer(drop)
+    return engine
+
+
+def make_engine(request, name: str):
+    """An empty engine of the given name, for the tests parametrised over BACKENDS."""
+    if name == "elasticsearch":
+        return live_elasticsearch(request)
+    return PostgresBackend() if name == "postgres" else SQLiteBackend(":memory:")
 
 
 @pytest.fixture(params=BACKENDS)
 def backend(request, db, corpus_entries):
     """Each available engine, filled with the corpus entries."""
-    engine = PostgresBackend() if request.param == "postgres" else SQLiteBackend(":memory:")
+    engine = make_engine(request, request.param)
     engine.index(corpus_entries)
     return engine

@@ -5,13 +5,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cwg.models import Delegation
-from cwg.search.backends.postgres import PostgresBackend
-from cwg.search.backends.sqlite import SQLiteBackend
 from cwg.search.engine import search
 from cwg.search.entries import IndexEntry
 from cwg.search.principals import user_principals
 from tests.roles import ROLE_NAMES
-from tests.search.conftest import BACKENDS
+from tests.search.conftest import BACKENDS, make_engine
 
 CANARY = "كناريجاسوس"
 
@@ -55,7 +53,7 @@ def allowed(role, people):
 
 @pytest.fixture(params=BACKENDS)
 def guarded(request, db, people):
-    engine = PostgresBackend() if request.param == "postgres" else SQLiteBackend(":memory:")
+    engine = make_engine(request, request.param)
     engine.index([canary(number, principals) for number, principals in levels(people).items()])
     return engine
 

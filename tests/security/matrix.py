@@ -43,6 +43,9 @@ MATRIX: dict[str, Row] = {
     "set_language": Row(lambda world: reverse("set_language"), everyone(REDIRECT)),
     "api-schema": Row(lambda world: reverse("api-schema"), everyone(OK)),
     "api-docs": Row(lambda world: reverse("api-docs"), everyone(OK)),
+    # Every canary's text holds the word "canary": search must return only the role's own.
+    "search:page": Row(lambda world: reverse("search:page") + "?q=canary", everyone(OK)),
+    "search-api": Row(lambda world: reverse("search-api") + "?q=canary", everyone(OK)),
 }
 
 
@@ -213,6 +216,33 @@ MATRIX |= {
         lambda world: reverse("meetings:action_transition", args=[world.action.pk, "start"]),
         everyone(METHOD),
     ),
+    "meetings:action_create": Row(
+        lambda world: reverse("meetings:action_create"), only(STAFF, OK, FORBIDDEN)
+    ),
+    # Those who see the action but may not edit it are refused; the rest are told it is not there.
+    "meetings:action_edit": Row(
+        lambda world: reverse("meetings:action_edit", args=[world.action.pk]),
+        {
+            role: OK if role in STAFF else FORBIDDEN if role in FOLLOWERS | OWNER else NOT_FOUND
+            for role in ROLE_NAMES
+        },
+    ),
+    # Linking, unlinking and starting a gap analysis are POST only (rules: the services' tests).
+    "meetings:action_link_document": Row(
+        lambda world: reverse("meetings:action_link_document", args=[world.action.pk]),
+        everyone(METHOD),
+    ),
+    "meetings:action_unlink_document": Row(
+        lambda world: reverse(
+            "meetings:action_unlink_document",
+            args=[world.action.pk, world.action.documents.first().pk],
+        ),
+        everyone(METHOD),
+    ),
+    "meetings:action_start_gap_analysis": Row(
+        lambda world: reverse("meetings:action_start_gap_analysis", args=[world.action.pk]),
+        everyone(METHOD),
+    ),
     "meetings:public_calendar": Row(
         lambda world: reverse("meetings:public_calendar"), everyone(OK)
     ),
@@ -244,6 +274,13 @@ MATRIX |= {
     "meetings:gap_matrix": Row(gap_url("meetings:gap_matrix"), only(FOLLOWERS, OK, FORBIDDEN)),
     "meetings:gap_csv": Row(gap_url("meetings:gap_csv"), only(FOLLOWERS, OK, FORBIDDEN)),
     "meetings:gap_docx": Row(gap_url("meetings:gap_docx"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "meetings:gap_import": Row(gap_url("meetings:gap_import"), only(STAFF, OK, FORBIDDEN)),
+    "meetings:gap_item_edit": Row(
+        lambda world: reverse(
+            "meetings:gap_item_edit", args=[world.gap_analysis.items.order_by("pk").first().pk]
+        ),
+        only(STAFF, OK, FORBIDDEN),
+    ),
     "gap-analysis-list": Row(
         lambda world: reverse("gap-analysis-list"), only(FOLLOWERS, OK, FORBIDDEN)
     ),

@@ -35,8 +35,10 @@ def outcome_of(response) -> object:
 
 
 @pytest.fixture
-def world(people):
-    return build_world(people)
+def world(people, django_capture_on_commit_callbacks):
+    """Built as in production: what is scheduled on commit (extraction, indexing) has run."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_world(people)
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)

@@ -159,12 +159,77 @@ def _follow_up(world: World) -> None:
 
     world.gap_analysis = GapAnalysis.objects.create(action=action, title="CANARY-GAP-ANALYSIS")
     world.action = action
+    _document_links(world)
     world.calendar_token = calendar_token_for(user=people["chair"]).token
     followers = {"vice_chair", "chair", "secretariat", "superuser", "delegate"}
     world.canaries["CANARY-ACTION"] = followers
     world.canaries["CANARY-ACTION-UPDATE"] = followers
     world.canaries["CANARY-GAP-ANALYSIS"] = followers
     world.canaries["CANARY-PARTICIPANT"] = {"vice_chair", "chair", "secretariat", "superuser"}
+
+
+def _document_links(world: World) -> None:
+    """The action and a gap item point at documents some of their readers may not open.
+
+    Sweden's registered contribution is not Egypt's to read, though Egypt owns the action; the
+    delegations-only document is not the officers', though they read the gap matrix.
+    """
+    from cwg.models import Resolution
+    from meetings.services.gap_items import edit_gap_item
+    from meetings.services.gaps import import_gap_items_csv
+    from meetings.services.links import link_document_to_action
+
+    people, secretariat = world.people, world.people["secretariat"]
+    sweden = create_document(
+        meeting=world.meeting, title="CANARY-LINKED", by=people["other_delegate"]
+    )
+    add_file(
+        document=sweden, upload=docx_upload("text"), language="en", by=people["other_delegate"]
+    )
+    submit_document(document=sweden, by=people["other_delegate"])
+    register_document(document=sweden, by=secretariat)
+    delegations = create_document(
+        meeting=world.meeting,
+        title="CANARY-ANSWER",
+        by=people["other_delegate"],
+        access="restricted",
+    )
+    add_file(
+        document=delegations, upload=docx_upload("text"), language="en", by=people["other_delegate"]
+    )
+    delegations.restricted_to.set([Group.objects.get(name="Delegates")])
+    submit_document(document=delegations, by=people["other_delegate"])
+    register_document(document=delegations, by=secretariat)
+    publish_document(document=delegations, by=secretariat)
+    for document in [sweden, world.documents["public"], world.documents["registered"]]:
+        link_document_to_action(action=world.action, document=document, by=secretariat)
+    Resolution.objects.get_or_create(
+        kind=Resolution.Kind.UN_GENERAL_ASSEMBLY,
+        number="A/RES/80/173",
+        defaults={"title": "WSIS+20"},
+    )
+    import_gap_items_csv(
+        analysis=world.gap_analysis,
+        csv_text="source,paragraph,requirement,mandates,coverage,proposed_response\n"
+        "A/RES/80/173,para. 1,CANARY-GAP-ITEM,,gap,\n",
+        by=secretariat,
+    )
+    edit_gap_item(
+        item=world.gap_analysis.items.get(),
+        by=secretariat,
+        requirement="CANARY-GAP-ITEM",
+        coverage="gap",
+        mandates="",
+        status="open",
+        answered_by_action=world.action,
+        answered_by_document=delegations,
+    )
+    world.canaries["CANARY-LINKED"] = {"other_delegate"} | OFFICERS_AND_STAFF
+    world.canaries["CANARY-ANSWER"] = {"delegate", "other_delegate", "sector_member"} | {
+        "secretariat",
+        "superuser",
+    }
+    world.canaries["CANARY-GAP-ITEM"] = OFFICERS_AND_STAFF
 
 
 def _consultation(world: World) -> None:

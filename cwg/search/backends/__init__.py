@@ -8,6 +8,10 @@ FACETS = ("kind", "language", "meeting", "status", "year")
 PER_PAGE = 20
 
 
+class BackendUnavailable(Exception):
+    """The search engine cannot be reached; the caller may answer from another backend."""
+
+
 class Backend(Protocol):
     name: str
 
@@ -29,7 +33,12 @@ class Backend(Protocol):
 
 
 def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:
-    values = [("kind", entry.kind)]
+    """An entry's own ``kind`` facet (e.g. a document's kind) replaces the entry kind."""
+    values = [("kind", str(entry.facets.get("kind", entry.kind)))]
     values += [("language", language) for language in entry.languages]
-    values += [(name, str(value)) for name, value in entry.facets.items() if name in FACETS]
+    values += [
+        (name, str(value))
+        for name, value in entry.facets.items()
+        if name in FACETS and name != "kind"
+    ]
     return values

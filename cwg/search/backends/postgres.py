@@ -61,7 +61,7 @@ class PostgresBackend:
                 entry.filename,
                 sorted(entry.principals),
                 [f"{name}={value}" for name, value in facet_values(entry)],
-                tsvector_literal(f"{entry.symbol} {entry.title}", entry.body),
+                tsvector_literal(entry.heading, entry.body),
             )
             for entry in entries
         ]

@@ -78,7 +78,7 @@ class SQLiteBackend:
                 rowid = cursor.lastrowid
                 cursor.execute(
                     "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (rowid, index_text(f"{entry.symbol} {entry.title}"), index_text(entry.body)),
+                    (rowid, index_text(entry.heading), index_text(entry.body)),
                 )
                 cursor.executemany(
                     "INSERT INTO principals VALUES (?, ?)",
@@ -109,14 +109,20 @@ class SQLiteBackend:
                 self.connection.execute(f"DELETE FROM {table}")  # noqa: S608
 
     def _matched(self, match: str, principals, filters) -> tuple[str, list]:
+        """Correlated EXISTS, not ``rowid IN (...)``: FTS5 would take an IN list as a rowid
+        constraint and look up every allowed row in the full-text index (80x slower)."""
         marks = ",".join("?" * len(principals))
         sql = (
             "SELECT fts.rowid AS rowid, bm25(fts, 3.0, 1.0) AS score FROM fts WHERE fts MATCH ?"  # noqa: S608
-            f" AND fts.rowid IN (SELECT rowid FROM principals WHERE principal IN ({marks}))"
+            " AND EXISTS (SELECT 1 FROM principals p WHERE p.rowid = fts.rowid"
+            f" AND p.principal IN ({marks}))"
         )
         params = [match, *sorted(principals)]
         for name, value in sorted(filters.items()):
-            sql += " AND fts.rowid IN (SELECT rowid FROM facets WHERE name = ? AND value = ?)"
+            sql += (
+                " AND EXISTS (SELECT 1 FROM facets f WHERE f.rowid = fts.rowid"
+                " AND f.name = ? AND f.value = ?)"
+            )
             params += [name, value]
         return sql, params
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 
-from cwg.search.engine import get_backend, search
+from cwg.search.engine import BACKEND_NAMES, get_backend, search
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", default=None)
         parser.add_argument("--limit", type=int, default=10)
         parser.add_argument("--json", action="store_true")
-        parser.add_argument("--backend", choices=["sqlite", "postgres"], default=None)
+        parser.add_argument("--backend", choices=BACKEND_NAMES, default=None)
 
     def handle(self, *args, query, user, limit, json: bool, backend, **options):
         account = AnonymousUser()
@@ -33,6 +33,8 @@ class Command(BaseCommand):
             return
         if results.message:
             self.stderr.write(results.message)
+        if results.degraded:
+            self.stderr.write("Elasticsearch is unavailable: these results come from the database.")
         self.stdout.write(f"{results.total} result(s)")
         for hit in payload["results"]:
             self.stdout.write(

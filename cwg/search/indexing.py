@@ -1,0 +1,85 @@
+"""Keeping the index in step with the database: every change is indexed once it is committed.
+
+Apps call ``watch`` from their adapter for each model whose rows change an index entry; a save,
+a delete or a many-to-many change then schedules ``refresh`` of the affected entries on commit,
+through Celery. If the broker cannot take the task, the entry is refreshed in-process instead:
+a search index that lags behind the database is a worse failure than a slower request.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from cwg.search.backends import BackendUnavailable
+from cwg.search.registry import SOURCES
+
+logger = logging.getLogger(__name__)
+
+
+def refresh(kind: str, object_ids: Iterable[int], *, backend=None) -> int:
+    """Index the objects that still belong in the index; remove the others. Returns the count.
+
+    Every index backend is written before an unavailable one raises, so a retry finds the
+    database's index already up to date and only repeats what failed.
+    """
+    from cwg.search.engine import index_backends
+
+    source = SOURCES[kind]
+    wanted = set(object_ids)
+    found = list(source.queryset().filter(pk__in=wanted))
+    entries = [source.to_entry(obj) for obj in found]
+    gone = sorted(wanted - {obj.pk for obj in found})
+    unavailable = None
+    for target in [backend] if backend else index_backends():
+        try:
+            target.index(entries)
+            if gone:
+                target.delete(kind, gone)
+        except BackendUnavailable as error:
+            unavailable = error
+    if unavailable:
+        raise unavailable
+    return len(found)
+
+
+def schedule(kind: str, object_ids: Iterable[int]) -> None:
+    ids = sorted({int(pk) for pk in object_ids if pk is not None})
+    if ids:
+        transaction.on_commit(lambda: _send(kind, ids))
+
+
+def _send(kind: str, ids: list[int]) -> None:
+    from cwg.search.tasks import refresh_entries
+
+    try:
+        refresh_entries.delay(kind, ids)
+    except Exception:  # noqa: BLE001 - any broker failure: index now rather than never
+        logger.warning("search: broker unavailable, indexing %s %s in-process", kind, ids)
+        try:
+            refresh(kind, ids)
+        except BackendUnavailable:
+            logger.warning("search: %s %s wait for the next reindex", kind, ids)
+
+
+def watch(model: type[Model], kind: str, ids_of: Callable[[Model], Iterable[int]]) -> None:
+    """Refresh the entries ``ids_of(instance)`` whenever an instance is saved or deleted."""
+
+    def changed(sender, instance, **kwargs):
+        if not kwargs.get("raw"):
+            schedule(kind, ids_of(instance))
+
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"search-{kind}-{model}")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"search-{kind}-{model}-d")
+
+
+def watch_m2m(through: type[Model], kind: str) -> None:
+    """Refresh the entry of the object whose many-to-many field changed (e.g. restricted_to)."""
+
+    def changed(sender, instance, action, reverse, pk_set, **kwargs):
+        if action in {"post_add", "post_remove", "post_clear"}:
+            schedule(kind, (pk_set or []) if reverse else [instance.pk])
+
+    m2m_changed.connect(changed, sender=through, weak=False, dispatch_uid=f"search-{through}")

@@ -1,0 +1,149 @@
+"""What the results page and the API show: each hit with its link, facets with their labels."""
+
+from dataclasses import dataclass, field
+from math import ceil
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cwg.search.backends import FACETS
+from cwg.search.engine import search
+from cwg.search.entries import Hit, Results
+from cwg.search.query import Query, parse
+from cwg.search.registry import SOURCES, facet_label
+from cwg.search.snippets import snippet
+
+FACET_TITLES = {
+    "kind": gettext_lazy("Kind"),
+    "meeting": gettext_lazy("Meeting"),
+    "language": gettext_lazy("Language"),
+    "status": gettext_lazy("Status"),
+    "year": gettext_lazy("Year"),
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    hit: Hit
+    url: str
+    meeting: int | None
+    languages: list[str]
+    kind_label: str
+    title_html: str  # the title escaped, with the matched words marked
+
+    @property
+    def language_labels(self) -> list[str]:
+        return [facet_label("language", language) for language in self.languages]
+
+    def as_dict(self) -> dict:
+        return {
+            **self.hit.as_dict(),
+            "url": self.url,
+            "meeting": self.meeting,
+            "languages": self.languages,
+        }
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    active: bool
+    url: str  # the query with this value chosen, or dropped if it was chosen
+
+
+@dataclass
+class ResultPage:
+    query: str
+    total: int
+    page: int
+    pages: int
+    results: list[Result] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    filters: dict[str, str] = field(default_factory=dict)
+    message: str = ""
+    degraded: bool = False
+
+    @property
+    def facet_groups(self) -> list[tuple[str, str, list[FacetValue]]]:
+        return [(name, FACET_TITLES[name], values) for name, values in self.facets.items()]
+
+    def page_url(self, number: int) -> str:
+        return _query_string(self.query, self.filters, page=number)
+
+    @property
+    def previous_url(self) -> str:
+        return self.page_url(self.page - 1) if self.page > 1 else ""
+
+    @property
+    def next_url(self) -> str:
+        return self.page_url(self.page + 1) if self.page < self.pages else ""
+
+
+def _query_string(query: str, filters: dict[str, str], page: int = 1) -> str:
+    params = {"q": query, **filters}
+    if page > 1:
+        params["page"] = page
+    return "?" + urlencode(params)
+
+
+def _facet_values(name, counts, query, filters) -> list[FacetValue]:
+    values = []
+    for value, count in counts.items():
+        active = filters.get(name) == value
+        chosen = {key: kept for key, kept in filters.items() if key != name}
+        if not active:
+            chosen[name] = value
+        values.append(
+            FacetValue(value, facet_label(name, value), count, active, _query_string(query, chosen))
+        )
+    return values
+
+
+def _results(hits: list[Hit], query: Query) -> list[Result]:
+    described: dict[tuple[str, int], dict] = {}
+    for kind in {hit.kind for hit in hits}:
+        ids = [hit.object_id for hit in hits if hit.kind == kind]
+        for pk, details in SOURCES[kind].describe(ids).items():
+            described[(kind, pk)] = details
+    results = []
+    for hit in hits:
+        details = described.get((hit.kind, hit.object_id))
+        if details is None:  # deleted since it was indexed: its update is on its way
+            continue
+        results.append(
+            Result(
+                hit=hit,
+                url=details["url"],
+                meeting=details["meeting"],
+                languages=details["languages"],
+                kind_label=facet_label("kind", details["kind"]),
+                title_html=snippet(hit.title, query),
+            )
+        )
+    return results
+
+
+def result_page(*, user, query: str, filters: dict[str, str], page: int, per_page: int = 20):
+    results: Results = search(user=user, text=query, filters=filters, page=page, per_page=per_page)
+    pages = max(1, ceil(results.total / per_page))
+    message = results.message
+    if results.total and page > pages:
+        message = _("There are only %(pages)d pages of results.") % {"pages": pages}
+    return ResultPage(
+        query=query,
+        total=results.total,
+        page=page,
+        pages=pages,
+        results=_results(results.hits, parse(query)),
+        facets={
+            name: _facet_values(name, results.facets[name], query, filters)
+            for name in FACETS
+            if name in results.facets
+        },
+        filters=filters,
+        message=message,
+        degraded=results.degraded,
+    )

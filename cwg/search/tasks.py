@@ -1,0 +1,15 @@
+from celery import shared_task
+
+from cwg.search.backends import BackendUnavailable
+from cwg.search.indexing import refresh
+
+
+@shared_task(
+    autoretry_for=(BackendUnavailable,),
+    retry_backoff=True,
+    max_retries=8,
+    acks_late=True,
+)
+def refresh_entries(kind: str, object_ids: list[int]) -> int:
+    """Idempotent: indexes the objects' current state, whatever ran before."""
+    return refresh(kind, object_ids)

@@ -1,0 +1,135 @@
+"""What search indexes of documents and meeting summaries, and who may find each one.
+
+The principals of an entry mirror documents.permissions.visible_documents_filter, rule for
+rule; tests/search/test_document_adapter.py checks both agree for every role and state.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+
+from cwg.search.entries import IndexEntry
+from cwg.search.indexing import watch, watch_m2m
+from cwg.search.principals import (
+    MEMBERS,
+    OFFICERS,
+    PUBLIC,
+    SECRETARIAT,
+    group_principal,
+    party_principal,
+)
+from cwg.search.registry import Source, register
+from documents.models import Document, DocumentFile, Language
+
+KIND = "document"
+
+
+def indexable_documents() -> QuerySet[Document]:
+    done = DocumentFile.objects.filter(extraction_state=DocumentFile.Extraction.DONE).order_by(
+        "language", "-revision", "-uploaded_at"
+    )
+    return (
+        Document.objects.select_related("meeting__working_group", "owner_state")
+        .prefetch_related(
+            "source_states",
+            "source_organizations",
+            "restricted_to",
+            Prefetch("files", queryset=done, to_attr="indexed_files"),
+        )
+        .order_by("pk")
+    )
+
+
+def document_principals(document: Document) -> frozenset[str]:
+    principals = {SECRETARIAT}
+    if document.owner_state_id:
+        principals.add(party_principal(state_code=document.owner_state.iso_code))
+    if document.owner_organization_id:
+        principals.add(party_principal(organization_id=document.owner_organization_id))
+    if document.status == Document.Status.PUBLISHED:
+        if document.access == Document.Access.PUBLIC:
+            principals.add(PUBLIC)
+        elif document.access == Document.Access.MEMBERS:
+            principals.add(MEMBERS)
+        else:
+            principals.update(group_principal(group.pk) for group in document.restricted_to.all())
+    if document.status == Document.Status.REGISTERED:
+        principals.add(OFFICERS)
+    if document.kind == Document.Kind.SUMMARY and document.status != Document.Status.WITHDRAWN:
+        principals.add(OFFICERS)
+    return frozenset(principals)
+
+
+def _current_files(document: Document) -> dict[str, DocumentFile]:
+    """The latest revision of each language version (files come ordered for this)."""
+    current: dict[str, DocumentFile] = {}
+    for file in document.indexed_files:
+        current.setdefault(file.language, file)
+    return current
+
+
+def _summary_text(document: Document) -> str:
+    return "\n".join(block["text"] for block in document.summary_body or [])
+
+
+def document_entry(document: Document) -> IndexEntry:
+    files = _current_files(document)
+    texts = {language: file.text for language, file in files.items() if file.text}
+    if document.kind == Document.Kind.SUMMARY and document.summary_body:
+        texts.setdefault(document.summary_language or "en", _summary_text(document))
+    first_file = min(files.values(), key=lambda file: file.uploaded_at, default=None)
+    meeting = document.meeting
+    return IndexEntry(
+        kind=KIND,
+        object_id=document.pk,
+        title=document.title,
+        texts=texts,
+        principals=document_principals(document),
+        symbol=document.symbol,
+        keywords=document.source,
+        filename=first_file.original_name if first_file else None,
+        facets={
+            "kind": document.kind,
+            "meeting": str(meeting.number),
+            "status": document.status,
+            "year": str(meeting.start_date.year),
+        },
+    )
+
+
+def describe_documents(ids: list[int]) -> dict[int, dict]:
+    languages: dict[int, set[str]] = {}
+    for pk, language in DocumentFile.objects.filter(document__in=ids).values_list(
+        "document_id", "language"
+    ):
+        languages.setdefault(pk, set()).add(language)
+    rows = Document.objects.filter(pk__in=ids).values_list("pk", "meeting__number", "kind")
+    return {
+        pk: {
+            "url": reverse("documents:detail", kwargs={"pk": pk}),
+            "kind": kind,
+            "meeting": number,
+            "languages": sorted(languages.get(pk, ())),
+        }
+        for pk, number, kind in rows
+    }
+
+
+def connect() -> None:
+    register(
+        Source(
+            kind=KIND,
+            queryset=indexable_documents,
+            to_entry=document_entry,
+            describe=describe_documents,
+            labels={
+                "kind": dict(Document.Kind.choices),
+                "status": dict(Document.Status.choices),
+                "language": dict(Language.choices),
+            },
+        )
+    )
+    watch(Document, KIND, lambda document: [document.pk])
+    watch(DocumentFile, KIND, lambda file: [file.document_id])
+    watch_m2m(Document.restricted_to.through, KIND)
+    watch_m2m(Document.source_states.through, KIND)
+    watch_m2m(Document.source_organizations.through, KIND)
