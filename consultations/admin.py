@@ -1,20 +1,49 @@
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
-from consultations.models import Answer, ConsultationCall, ModerationDecision, Question, Submission
+from consultations.models import (
+    Answer,
+    ConsultationCall,
+    ModerationDecision,
+    Question,
+    Submission,
+    SubmissionAttachment,
+)
+from consultations.permissions import can_edit_call, can_edit_questions
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(admin.StackedInline):
     model = Question
-    extra = 0
+    extra = 1
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return can_edit_questions(user=request.user, call=obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return can_edit_questions(user=request.user, call=obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return can_edit_questions(user=request.user, call=obj)
 
 
 @admin.register(ConsultationCall)
 class ConsultationCallAdmin(VersionAdmin):
+    """The secretariat writes a call here (a new one is a draft); it opens, closes and archives
+    it from the call's page, through the services."""
+
     list_display = ["code", "status", "audience", "opens_at", "closes_at"]
     list_filter = ["status", "audience"]
-    readonly_fields = ["last_number"]
+    readonly_fields = ["status", "last_number"]
     inlines = [QuestionInline]
+
+    def has_add_permission(self, request) -> bool:
+        return can_edit_call(user=request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return can_edit_call(user=request.user, call=obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class AnswerInline(admin.TabularInline):
@@ -29,6 +58,14 @@ class DecisionInline(admin.TabularInline):
     readonly_fields = ["decided_by", "decided_at", "from_status", "to_status", "reason"]
 
 
+class AttachmentInline(admin.TabularInline):
+    model = SubmissionAttachment
+    extra = 0
+    fields = ["original_name", "size", "content_type", "sha256", "uploaded_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
 @admin.register(Submission)
 class SubmissionAdmin(VersionAdmin):
     """Read in the back office; decisions are taken in the moderation queue (the services)."""
@@ -40,7 +77,7 @@ class SubmissionAdmin(VersionAdmin):
         field.name for field in Submission._meta.fields if field.name != "withdraw_token"
     ]
     exclude = ["withdraw_token"]
-    inlines = [AnswerInline, DecisionInline]
+    inlines = [AnswerInline, AttachmentInline, DecisionInline]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -1,12 +1,18 @@
 """This app's JSON API under /api/v1/ (Django REST framework, over the same services)."""
 
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
 from consultations import selectors
-from consultations.models import Answer, ConsultationCall, Question, Submission
+from consultations.models import (
+    Answer,
+    ConsultationCall,
+    Question,
+    Submission,
+    SubmissionAttachment,
+)
 from consultations.permissions import ReadsModeration
 
 
@@ -60,8 +66,23 @@ class AnswerSerializer(serializers.ModelSerializer):
         fields = ["question", "text", "choice"]
 
 
+class AttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SubmissionAttachment
+        fields = ["id", "original_name", "size", "content_type", "sha256", "url"]
+
+    def get_url(self, attachment) -> str:
+        return reverse(
+            "consultations:attachment",
+            kwargs={"code": self.context["call_code"], "pk": attachment.pk},
+        )
+
+
 class SubmissionSerializer(serializers.ModelSerializer):
     answers = AnswerSerializer(many=True, read_only=True)
+    attachments = AttachmentSerializer(many=True, read_only=True)
     country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
 
     class Meta:
@@ -79,6 +100,7 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "language",
             "consent_to_publish",
             "answers",
+            "attachments",
         ]
 
 
@@ -107,8 +129,14 @@ class SubmissionList(generics.ListAPIView):
     permission_classes = [ReadsModeration]
 
     def get_queryset(self):
-        call = get_object_or_404(_calls(self.request), pk=self.kwargs["pk"])
-        return selectors.moderation_queue(call=call)
+        self.call = get_object_or_404(_calls(self.request), pk=self.kwargs["pk"])
+        return selectors.moderation_queue(call=self.call)
+
+    def get_serializer_context(self) -> dict:
+        context = super().get_serializer_context()
+        call = getattr(self, "call", None)
+        context["call_code"] = call.code if call else ""
+        return context
 
 
 urlpatterns = [

@@ -1,16 +1,20 @@
 """The consultations part of `manage.py load_demo`: the WSIS+20 call for inputs and an open call.
 
-The WSIS+20 call is history (closed, 97 inputs already moderated), so its rows are written as
-they stand, with their moderation decisions; the open call goes through the calls' own fields.
+The WSIS+20 call is history (closed, 97 inputs already moderated). It is replayed through the
+services, as the secretariat and the authors lived it: opened, answered at the times the inputs
+arrived, moderated in batches with reasons, withdrawn by some authors, closed. So every input
+has its moderation decisions and its version history, and the figures come from the rows.
 Idempotent: a call that exists is left as it is, so a second load moves and duplicates nothing.
 """
 
 import datetime as dt
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 
-from consultations.models import Answer, ConsultationCall, ModerationDecision, Question, Submission
+from consultations import services
+from consultations.models import ConsultationCall, Question, Submission
 from cwg.models import MemberState, WorkingGroup
 
 ST = Submission.StakeholderType
@@ -36,6 +40,30 @@ IDEAS = [
     "Open data on spectrum use would help small operators plan investments.",
     "Content in local languages, including Arabic and Swahili, needs public support.",
 ]
+# What some authors wrote in their own language (the others wrote in English).
+IDEAS_IN = {
+    "ar": [
+        "ينبغي أن تكون الشبكات المجتمعية جزءاً من كل خطة وطنية للنطاق العريض.",
+        "المحتوى باللغة العربية على الإنترنت يحتاج إلى دعم عام مستدام.",
+    ],
+    "fr": [
+        "Mesurer la connectivité significative, et non seulement les abonnements.",
+        "Les compétences numériques doivent d'abord atteindre les femmes en milieu rural.",
+    ],
+    "es": [
+        "Vincular las líneas de acción de la CMSI con las metas de los ODS mediante indicadores "
+        "comunes.",
+        "Los datos abiertos sobre el uso del espectro ayudarían a los pequeños operadores.",
+    ],
+    "ru": [
+        "Сохранить многосторонний характер Форума ВВУИО после 2025 года.",
+        "Цифровые навыки нужны прежде всего пожилым людям и сельским жителям.",
+    ],
+    "zh-hans": [
+        "社区网络应纳入每一项国家宽带计划。",
+        "应衡量有意义的连通性，而不仅仅是用户数量。",
+    ],
+}
 REASONS = [
     "Advertising unrelated to the call.",
     "Duplicate of an earlier input by the same author.",
@@ -90,6 +118,7 @@ def _questions(call: ConsultationCall) -> list[Question]:
 def _wsis20_call(working_group: WorkingGroup) -> None:
     if ConsultationCall.objects.filter(code="WSIS20").exists():
         return
+    secretariat = User.objects.get(username="secretariat")
     closes_at = dt.datetime(2025, 3, 31, 22, 0, tzinfo=dt.UTC)
     call = ConsultationCall.objects.create(
         working_group=working_group,
@@ -106,53 +135,60 @@ def _wsis20_call(working_group: WorkingGroup) -> None:
         },
         opens_at=closes_at - dt.timedelta(days=60),
         closes_at=closes_at,
-        status=ConsultationCall.Status.CLOSED,
-        last_number=len(PLAN),
     )
     main, choice = _questions(call)
+    services.open_call(call=call, by=secretariat)
     states = {state.iso_code: state for state in MemberState.objects.filter(iso_code__in=COUNTRIES)}
-    for number, fate in enumerate(PLAN, start=1):
+    inputs = [
         _historic_input(call, number, fate, states, main, choice)
+        for number, fate in enumerate(PLAN, start=1)
+    ]
+    _moderate(inputs, by=secretariat, after=closes_at)
+    services.close_call(call=call, by=secretariat)
 
 
-def _historic_input(call, number, fate, states, main, choice) -> None:
+def _historic_input(call, number, fate, states, main, choice) -> tuple[str, Submission]:
     iso = COUNTRIES[number % len(COUNTRIES)]
-    status = {"published": "published", "rejected": "rejected", "no_consent": "accepted"}.get(
-        fate, "withdrawn"
-    )
-    submitted_at = call.opens_at + dt.timedelta(hours=13 * number)
-    item = Submission.objects.create(
+    language = LANGUAGES[number % len(LANGUAGES)]
+    ideas = IDEAS_IN.get(language, IDEAS)
+    submission = services.submit_input(
         call=call,
-        number=number,
-        reference=f"{call.code}-{number:04d}",
+        by=AnonymousUser(),
         name=f"{FIRST[number % 10]} {LAST[(number * 3) % 10]}",
         email=f"demo.input{number}@example.invalid",
         organization="" if number % 4 == 0 else f"Demo organization {number % 17 + 1}",
         stakeholder_type=STAKEHOLDERS[number % len(STAKEHOLDERS)],
         country=states.get(iso) if iso else None,
-        language=LANGUAGES[number % len(LANGUAGES)],
+        language=language,
         consent_to_publish=fate != "no_consent",
-        status=status,
-        submitted_at=submitted_at,
+        answers={main.pk: ideas[number % len(ideas)], choice.pk: ["c2", "c4", "c5"][number % 3]},
+        arrived_at=call.opens_at + dt.timedelta(hours=13 * number),
     )
-    Answer.objects.create(submission=item, question=main, text=IDEAS[number % len(IDEAS)])
-    Answer.objects.create(submission=item, question=choice, choice=["c2", "c4", "c5"][number % 3])
-    steps = {
-        "published": [("received", "accepted", ""), ("accepted", "published", "")],
-        "rejected": [("received", "rejected", REASONS[number % len(REASONS)])],
-        "no_consent": [("received", "accepted", "")],
-        "withdrawn": [("received", "withdrawn", "Withdrawn by its author.")],
-    }[fate]
-    ModerationDecision.objects.bulk_create(
-        ModerationDecision(
-            submission=item,
-            decided_at=submitted_at + dt.timedelta(days=1 + index),
-            from_status=old,
-            to_status=new,
-            reason=reason,
+    return fate, submission
+
+
+def _moderate(inputs: list[tuple[str, Submission]], *, by: User, after: dt.datetime) -> None:
+    """The decisions in the order the secretariat took them, each batch on its own day."""
+
+    def ids(*fates: str) -> list[int]:
+        return [item.pk for fate, item in inputs if fate in fates]
+
+    for fate, item in inputs:
+        if fate == "withdrawn":
+            services.withdraw_submission(
+                token=services.withdraw_link_token(submission=item),
+                withdrawn_at=item.submitted_at + dt.timedelta(days=2),
+            )
+    day = dt.timedelta(days=1)
+    services.accept_submissions(ids=ids("published", "no_consent"), by=by, decided_at=after + day)
+    for index, reason in enumerate(REASONS):
+        rejected = [
+            item.pk for fate, item in inputs if fate == "rejected" and item.number % 3 == index
+        ]
+        services.reject_submissions(
+            ids=rejected, by=by, reason=reason, decided_at=after + day * (2 + index)
         )
-        for index, (old, new, reason) in enumerate(steps)
-    )
+    services.publish_submissions(ids=ids("published"), by=by, decided_at=after + 7 * day)
 
 
 def _open_call(working_group: WorkingGroup) -> None:
@@ -172,6 +208,6 @@ def _open_call(working_group: WorkingGroup) -> None:
         },
         opens_at=now - dt.timedelta(days=1),
         closes_at=now + dt.timedelta(days=30),
-        status=ConsultationCall.Status.OPEN,
     )
     _questions(call)
+    services.open_call(call=call, by=User.objects.get(username="secretariat"))

@@ -23,3 +23,11 @@ class ReasonRequired(DomainError):
 class BadWithdrawLink(NotAllowed):
     code = "bad_withdraw_link"
     default_message = _("This link is not valid. Please use the link from your e-mail.")
+
+
+class AttachmentRefused(DomainError):
+    """A file sent with an input was refused before anything was stored."""
+
+    code = "attachment_refused"
+    http_status = 422
+    default_message = _("This file cannot be accepted.")

@@ -31,6 +31,7 @@ def write_csv(*, call: ConsultationCall, out) -> None:
         _("Country"),
         _("Language"),
         _("Consent to publish"),
+        _("Attachments"),
     ] + [question.display_text for question in questions]
     writer.writerow([neutralise(cell) for cell in header])
     for item in selectors.moderation_queue(call=call):
@@ -48,6 +49,7 @@ def write_csv(*, call: ConsultationCall, out) -> None:
             item.country_label,
             item.language,
             _("yes") if item.consent_to_publish else _("no"),
+            "; ".join(attachment.original_name for attachment in item.attachments.all()),
         ] + [answers.get(question.pk, "") for question in questions]
         writer.writerow([neutralise(cell) for cell in row])
 
@@ -85,4 +87,9 @@ def write_docx(*, call: ConsultationCall, out) -> None:
         for answer in item.answers.all():
             document.add_paragraph(answer.question.display_text, style="Intense Quote")
             document.add_paragraph(answer.text or answer.choice)
+        names = [attachment.original_name for attachment in item.attachments.all()]
+        if names:
+            document.add_paragraph(
+                _("Attachments: %(names)s") % {"names": ", ".join(names)}, style="List Bullet"
+            )
     document.save(out)

@@ -1,12 +1,37 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import LANGUAGES, Submission
+from consultations.services import max_attachment_bytes, max_attachments
 from cwg.models import MemberState
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern); cleaned to a list."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None) -> list:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
 
 
 class SubmissionForm(forms.Form):
     """The public answer form: the submitter, then one field per question of the call."""
+
+    CHOOSE_AGAIN = _(
+        "Your answers are kept, but files cannot be kept for safety: please choose your "
+        "files again before sending."
+    )
 
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("Your e-mail"))
@@ -25,6 +50,7 @@ class SubmissionForm(forms.Form):
         label=_("I agree that my input may be published with my name and organization."),
         required=False,
     )
+    attachments = MultipleFileField(label=_("Attachments (optional)"), required=False)
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -34,6 +60,12 @@ class SubmissionForm(forms.Form):
     def __init__(self, *args, questions=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
+        page_language = (get_language() or "en").lower()
+        if page_language in dict(LANGUAGES):  # the input is most likely in the page's language
+            self.fields["language"].initial = page_language
+        self.fields["attachments"].help_text = _(
+            "Up to %(count)s files, PDF or Word (.docx), %(size)s MB each at most."
+        ) % {"count": max_attachments(), "size": max_attachment_bytes() // (1024 * 1024)}
         for question in self.questions:
             name = f"question_{question.pk}"
             if question.kind == question.Kind.CHOICE:
@@ -58,7 +90,11 @@ class SubmissionForm(forms.Form):
         return [self[f"question_{question.pk}"] for question in self.questions]
 
     def submitter_fields(self):
-        return [self[name] for name in self.fields if not name.startswith("question_")]
+        return [
+            self[name]
+            for name in self.fields
+            if not name.startswith("question_") and name != "attachments"
+        ]
 
     def answers(self) -> dict[int, str]:
         return {q.pk: self.cleaned_data.get(f"question_{q.pk}") or "" for q in self.questions}

@@ -158,7 +158,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(status=Submission.Status.PUBLISHED)
 
 
-@reversion.register(follow=["answers"])
+@reversion.register(follow=["answers", "attachments"])
 class Submission(models.Model):
     class StakeholderType(models.TextChoices):
         GOVERNMENT = "government", _("Government")
@@ -266,3 +266,37 @@ class ModerationDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id}: {self.from_status} -> {self.to_status}"
+
+
+def attachment_file_name(instance: "SubmissionAttachment", filename: str) -> str:
+    """Content-addressed, like document files: the same bytes always live at the same name."""
+    digest = instance.sha256
+    return f"consultations/{digest[:2]}/{digest[2:4]}/{digest}{instance.extension}"
+
+
+@reversion.register()
+class SubmissionAttachment(models.Model):
+    """A file sent with an input, checked like a document upload before it was stored."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_file_name, max_length=200)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    content_type = models.CharField(_("type"), max_length=120)
+    extension = models.CharField(max_length=10)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["submission", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "sha256"], name="attachment_once_per_submission"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -14,6 +14,21 @@ def can_moderate(*, user: AnyUser) -> bool:
     return is_secretariat(user)
 
 
+def can_edit_call(*, user: AnyUser, call=None) -> bool:
+    """Write a call's texts and dates in the back office: the secretariat, until it is archived.
+    Its status changes only through the call page (the services)."""
+    if not can_manage_calls(user=user):
+        return False
+    return call is None or call.status != call.Status.ARCHIVED
+
+
+def can_edit_questions(*, user: AnyUser, call=None) -> bool:
+    """Questions change only while the call is a draft: later, answers refer to them."""
+    if not can_manage_calls(user=user):
+        return False
+    return call is None or call.status == call.Status.DRAFT
+
+
 def can_read_moderation(*, user: AnyUser) -> bool:
     """See the queue, every input and the exports: the secretariat, and officers read-only."""
     return is_secretariat(user) or is_officer(user)
@@ -30,6 +45,21 @@ def can_see_call(*, user: AnyUser, call) -> bool:
 def can_submit_to(*, user: AnyUser, call) -> bool:
     """Who may answer the call (the clock is checked separately by the service)."""
     return call.audience == call.Audience.PUBLIC or is_member(user)
+
+
+def can_read_submission(*, user: AnyUser, submission) -> bool:
+    """An input and its attachments: moderators always; anyone who sees the call once it is
+    published with its author's consent; its signed-in author. (The author without an account
+    reads it through the private signed link instead.)"""
+    if can_read_moderation(user=user):
+        return True
+    if user.is_authenticated and submission.submitted_by_id == user.pk:
+        return True
+    return (
+        submission.status == submission.Status.PUBLISHED
+        and submission.consent_to_publish
+        and can_see_call(user=user, call=submission.call)
+    )
 
 
 def calls_visible_to(user: AnyUser, queryset):

@@ -2,7 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from consultations.models import Answer, ConsultationCall, Submission
+from consultations.models import Answer, ConsultationCall, Submission, SubmissionAttachment
+from consultations.permissions import can_read_submission
 from cwg.models import MemberState
 
 Status = Submission.Status
@@ -10,7 +11,9 @@ Status = Submission.Status
 
 def _with_answers(queryset: QuerySet) -> QuerySet:
     answers = Answer.objects.select_related("question").order_by("question__order", "question_id")
-    return queryset.select_related("country").prefetch_related(Prefetch("answers", answers))
+    return queryset.select_related("country").prefetch_related(
+        Prefetch("answers", answers), "attachments"
+    )
 
 
 def published_inputs(
@@ -45,6 +48,18 @@ def moderation_queue(
     if language:
         queryset = queryset.filter(language=language)
     return _with_answers(queryset).order_by("number")
+
+
+def attachment_for_download(*, user, code: str, pk: int) -> SubmissionAttachment | None:
+    """An attachment of the call `code`, if the user may read its input; else None."""
+    attachment = (
+        SubmissionAttachment.objects.select_related("submission__call")
+        .filter(pk=pk, submission__call__code=code)
+        .first()
+    )
+    if attachment is None or not can_read_submission(user=user, submission=attachment.submission):
+        return None
+    return attachment
 
 
 def call_statistics(*, call: ConsultationCall) -> dict:

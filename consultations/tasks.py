@@ -34,3 +34,11 @@ def send_receipt(submission_id: int, site_url: str = "") -> None:
             from_email=None,
             recipient_list=[submission.email],
         )
+
+
+@shared_task(acks_late=True)
+def sweep_orphan_attachment_files() -> int:
+    """Daily: stored attachment files left without a row by a rolled-back transaction."""
+    from consultations.services import remove_orphan_attachment_files
+
+    return len(remove_orphan_attachment_files())

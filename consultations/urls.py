@@ -15,5 +15,7 @@ urlpatterns = [
     path("<slug:code>/export.csv", views.export_csv, name="export_csv"),
     path("<slug:code>/inputs.docx", views.export_docx, name="export_docx"),
     path("<slug:code>/inputs/register/", views.register_compilation, name="register_compilation"),
+    path("<slug:code>/attachments/<int:pk>/", views.attachment, name="attachment"),
     path("mine/<str:token>/", views.own_submission, name="own"),
+    path("mine/<str:token>/attachments/<int:pk>/", views.own_attachment, name="own_attachment"),
 ]

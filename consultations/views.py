@@ -1,18 +1,20 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from consultations import charts, exports, selectors, services
 from consultations.compilation import register_compiled_inputs
-from consultations.exceptions import BadWithdrawLink
+from consultations.exceptions import AttachmentRefused, BadWithdrawLink
 from consultations.forms import DecisionForm, SubmissionForm
-from consultations.models import ConsultationCall, Submission
+from consultations.models import ConsultationCall, Submission, SubmissionAttachment
 from consultations.permissions import (
+    can_edit_call,
     can_manage_calls,
     can_moderate,
     can_read_moderation,
@@ -21,6 +23,7 @@ from consultations.permissions import (
 )
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.models import MemberState
+from documents.files import content_disposition
 from meetings.models import Meeting
 
 
@@ -40,7 +43,8 @@ def _moderator_call(request: HttpRequest, code: str) -> ConsultationCall:
 
 def call_list(request: HttpRequest) -> HttpResponse:
     calls = list(ConsultationCall.objects.visible_to(request.user).order_by("-opens_at"))
-    return render(request, "consultations/call_list.html", {"calls": calls})
+    context = {"calls": calls, "can_write_calls": can_edit_call(user=request.user)}
+    return render(request, "consultations/call_list.html", context)
 
 
 def call_detail(request: HttpRequest, code: str) -> HttpResponse:
@@ -52,6 +56,7 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_submit": can_submit_to(user=request.user, call=call),
         "can_moderate": can_read_moderation(user=request.user),
         "can_manage": can_manage_calls(user=request.user),
+        "can_edit": can_edit_call(user=request.user, call=call),
         "next_steps": CALL_STEPS.get(call.status, []),
     }
     return render(request, "consultations/call_detail.html", context)
@@ -88,7 +93,7 @@ def change_call(request: HttpRequest, code: str, action: str) -> HttpResponse:
 def submit(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     questions = list(call.questions.all())
-    form = SubmissionForm(request.POST or None, questions=questions)
+    form = SubmissionForm(request.POST or None, request.FILES or None, questions=questions)
     status = 200
     if request.method == "POST":
         rate = settings.CONSULTATION_SUBMIT_RATE
@@ -120,8 +125,13 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                     language=form.cleaned_data["language"],
                     consent_to_publish=form.cleaned_data["consent_to_publish"],
                     answers=form.answers(),
+                    attachments=form.cleaned_data["attachments"],
                     site_url=request.build_absolute_uri("/"),
                 )
+            except AttachmentRefused as exc:
+                form.add_error("attachments", exc.message)
+                form.add_error("attachments", form.CHOOSE_AGAIN)
+                status = exc.http_status
             except DomainError as exc:
                 form.add_error(None, exc.message)
                 status = exc.http_status
@@ -130,6 +140,8 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
                 return redirect("consultations:received", code=call.code, token=token)
         else:
             status = 400
+        if status != 200 and request.FILES and "attachments" not in form.errors:
+            form.add_error("attachments", form.CHOOSE_AGAIN)
     context = {"call": call, "form": form, "accepts_input": call.accepts_input()}
     return render(request, "consultations/submit.html", context, status=status)
 
@@ -162,8 +174,35 @@ def own_submission(request: HttpRequest, token: str) -> HttpResponse:
         Submission.Status.PUBLISHED,
         Submission.Status.WITHDRAWN,
     }
-    context = {"submission": submission, "can_withdraw": can_withdraw}
+    context = {"submission": submission, "can_withdraw": can_withdraw, "token": token}
     return render(request, "consultations/own.html", context)
+
+
+def _attachment_response(attachment: SubmissionAttachment) -> FileResponse:
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition(attachment.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
+    """A file of an input, for whoever may read that input (else it does not exist)."""
+    found = selectors.attachment_for_download(user=request.user, code=code, pk=pk)
+    if found is None:
+        raise Http404
+    return _attachment_response(found)
+
+
+def own_attachment(request: HttpRequest, token: str, pk: int) -> FileResponse:
+    """A file of the author's own input, through the private link, whatever its status."""
+    try:
+        submission = services.submission_from_token(token)
+    except BadWithdrawLink as exc:
+        raise Http404 from exc
+    found = submission.attachments.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return _attachment_response(found)
 
 
 def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
@@ -227,7 +266,11 @@ def moderation(request: HttpRequest, code: str) -> HttpResponse:
                 form.add_error(None, exc.message)
             else:
                 messages.success(
-                    request, _("%(count)d inputs were updated.") % {"count": len(done)}
+                    request,
+                    ngettext(
+                        "%(count)d input was updated.", "%(count)d inputs were updated.", len(done)
+                    )
+                    % {"count": len(done)},
                 )
                 return redirect(request.get_full_path())
     context = {

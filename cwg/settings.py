@@ -267,6 +267,13 @@ LOGGING = {
 # cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
+# Files an input may carry (checked like document uploads), and the size of each.
+CONSULTATION_MAX_ATTACHMENTS = env.int("CONSULTATION_MAX_ATTACHMENTS", default=3)
+CONSULTATION_ATTACHMENT_MAX_MB = env.int("CONSULTATION_ATTACHMENT_MAX_MB", default=10)
+CELERY_BEAT_SCHEDULE["consultations-sweep-orphan-attachments"] = {
+    "task": "consultations.tasks.sweep_orphan_attachment_files",
+    "schedule": crontab(hour=3, minute=15),
+}
 
 # meetings: reminders to action owners every morning, the secretariat's digest on Mondays.
 MEETINGS_REMINDER_DAYS_BEFORE = env.int("MEETINGS_REMINDER_DAYS_BEFORE", default=7)

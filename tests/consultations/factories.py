@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from consultations.models import Answer, ConsultationCall, Question, Submission
-from tests.cwg.factories import WorkingGroupFactory
+from tests.cwg.factories import WorkingGroupFactory, member_state
 
 
 class CallFactory(factory.django.DjangoModelFactory):
@@ -51,3 +51,20 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     submission = factory.SubFactory(SubmissionFactory)
     question = factory.SubFactory(QuestionFactory)
     text = factory.Sequence(lambda n: f"Answer text {n}")
+
+
+def form_data(call, **extra) -> dict:
+    """What the public form posts for `call`: an Arabic answer from a civil-society author."""
+    question = call.questions.first()
+    data = {
+        "name": "Layla Mansour",
+        "email": "layla@example.invalid",
+        "organization": "Open Net Lab",
+        "stakeholder_type": "civil_society",
+        "country": member_state("EG").pk,
+        "language": "ar",
+        "consent_to_publish": "on",
+        f"question_{question.pk}": "نريد شبكات أوسع في الأرياف.",
+    }
+    data.update(extra)
+    return data

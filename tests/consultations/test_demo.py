@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from consultations.models import ConsultationCall, Submission
 from consultations.selectors import call_statistics
@@ -29,6 +30,28 @@ def test_demo_call_statistics_come_from_rows(demo, client):
     page = client.get(reverse("consultations:statistics", args=["WSIS20"])).content.decode()
     assert '<td class="received">97</td>' in page
     assert '<td class="published">62</td>' in page
+
+
+def test_demo_inputs_went_through_moderation_with_history(demo):
+    call = ConsultationCall.objects.get(code="WSIS20")
+    assert call.status == "closed"
+    items = list(Submission.objects.filter(call=call).prefetch_related("decisions__decided_by"))
+    steps = {
+        "published": ["accepted", "published"],
+        "accepted": ["accepted"],
+        "rejected": ["rejected"],
+        "withdrawn": ["withdrawn"],
+    }
+    for item in items:
+        decisions = list(item.decisions.all())
+        assert [decision.to_status for decision in decisions] == steps[item.status]
+        assert all(decision.decided_at > item.submitted_at for decision in decisions)
+        if item.status != "withdrawn":
+            assert {decision.decided_by.username for decision in decisions} == {"secretariat"}
+        if item.status == "rejected":
+            assert decisions[0].reason
+        assert Version.objects.get_for_object(item).count() == 1 + len(decisions)
+    assert Version.objects.get_for_object(call).count() == 2  # opened, closed
 
 
 def test_demo_docx_lists_62_inputs(demo, client):

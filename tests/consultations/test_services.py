@@ -230,3 +230,14 @@ def test_forged_or_stale_withdraw_links_are_refused(call, people):
         item.save()
     with pytest.raises(BadWithdrawLink):
         withdraw_submission(token=token)
+
+
+def test_replayed_decisions_keep_their_past_time_but_never_a_future_one(call, people):
+    one, two = submit(call, people["public"]), submit(call, people["public"])
+    past = timezone.now() - dt.timedelta(days=300)
+    accept_submissions(ids=[one.pk], by=people["secretariat"], decided_at=past)
+    accept_submissions(
+        ids=[two.pk], by=people["secretariat"], decided_at=timezone.now() + dt.timedelta(days=9)
+    )
+    assert ModerationDecision.objects.get(submission=one).decided_at == past
+    assert ModerationDecision.objects.get(submission=two).decided_at <= timezone.now()

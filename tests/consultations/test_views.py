@@ -3,10 +3,9 @@ import io
 
 import docx
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
-from consultations.models import ConsultationCall, Submission
+from consultations.models import ConsultationCall, Submission, SubmissionAttachment
 from consultations.services import (
     accept_submissions,
     publish_submissions,
@@ -18,40 +17,13 @@ from tests.consultations.factories import (
     CallFactory,
     QuestionFactory,
     SubmissionFactory,
+    form_data,
 )
 from tests.cwg.factories import member_state
 
 pytestmark = pytest.mark.django_db
 ALL_ROLES = ["public", "delegate", "other_delegate", "sector_member", "vice_chair", "chair"]
 SECRET = "UNPUBLISHED-SECRET-TEXT"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
-
-
-@pytest.fixture
-def call(working_group):
-    call = CallFactory(working_group=working_group, code="WSIS20")
-    QuestionFactory(call=call, text={"en": "Main question", "ar": "السؤال الرئيسي"})
-    return call
-
-
-def form_data(call, **extra):
-    question = call.questions.first()
-    data = {
-        "name": "Layla Mansour",
-        "email": "layla@example.invalid",
-        "organization": "Open Net Lab",
-        "stakeholder_type": "civil_society",
-        "country": member_state("EG").pk,
-        "language": "ar",
-        "consent_to_publish": "on",
-        f"question_{question.pk}": "نريد شبكات أوسع في الأرياف.",
-    }
-    data.update(extra)
-    return data
 
 
 @pytest.fixture
@@ -203,6 +175,16 @@ def _grow(call, count, start):
             call=call, number=number, status="published", country=member_state("SE")
         )
         AnswerFactory(submission=item, question=question)
+        digest = f"{number:064x}"
+        SubmissionAttachment.objects.create(
+            submission=item,
+            file=f"consultations/{digest}.pdf",
+            original_name=f"annex-{number}.pdf",
+            size=1,
+            sha256=digest,
+            content_type="application/pdf",
+            extension=".pdf",
+        )
 
 
 @pytest.mark.parametrize("name", ["published", "moderation", "statistics"])

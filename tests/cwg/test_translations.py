@@ -1,4 +1,5 @@
-"""The message catalogues: compiled files match their sources, and Arabic is complete."""
+"""The message catalogues: compiled files match their sources; Arabic is complete, and so are the
+public consultation pages and the base layout in all five languages other than English."""
 
 import re
 from pathlib import Path
@@ -11,6 +12,13 @@ CATALOGUES = sorted(
     path for path in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in path.parts
 )
 ARABIC = [path for path in CATALOGUES if path.parts[-3] == "ar"]
+# The public answers calls in any of the six languages: the whole consultations catalogue (its
+# pages, form, e-mail), and in the root one what frames those pages (header, navigation, search
+# field, footer, language names, sign-in), are complete in all five languages.
+CONSULTATIONS = [path for path in CATALOGUES if path.relative_to(ROOT).parts[0] == "consultations"]
+LAYOUT = [path for path in CATALOGUES if path.relative_to(ROOT).parts[0] == "locale"]
+LAYOUT_SOURCES = ("templates/base.html", "templates/registration/", "cwg/settings.py")
+COMPLETE = sorted(set(ARABIC) | set(CONSULTATIONS))
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
@@ -28,13 +36,32 @@ def test_compiled_catalogue_matches_its_source(po_path):
     assert compiled == source, f"{mo_path} is stale: run `make messages`"
 
 
-@pytest.mark.parametrize("po_path", ARABIC, ids=lambda p: str(p.relative_to(ROOT)))
-def test_arabic_catalogue_is_complete_and_keeps_placeholders(po_path):
-    catalogue = polib.pofile(po_path)
-    assert not catalogue.untranslated_entries()
-    assert not catalogue.fuzzy_entries()
-    for entry in catalogue:
+def test_public_catalogues_exist_in_all_five_languages():
+    for catalogues in (CONSULTATIONS, LAYOUT):
+        assert {path.parts[-3] for path in catalogues} == {"ar", "zh_Hans", "fr", "ru", "es"}
+
+
+def assert_translated(entries) -> None:
+    for entry in entries:
+        assert entry.translated(), f"untranslated: {entry.msgid}"
+        assert "fuzzy" not in entry.flags, f"fuzzy: {entry.msgid}"
         expected = sorted(PLACEHOLDER.findall(entry.msgid))
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for translation in translations:
             assert sorted(PLACEHOLDER.findall(translation)) == expected, entry.msgid
+
+
+@pytest.mark.parametrize("po_path", COMPLETE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_catalogue_is_complete_and_keeps_placeholders(po_path):
+    assert_translated(polib.pofile(po_path))
+
+
+@pytest.mark.parametrize("po_path", LAYOUT, ids=lambda p: str(p.relative_to(ROOT)))
+def test_layout_and_sign_in_are_translated(po_path):
+    entries = [
+        entry
+        for entry in polib.pofile(po_path)
+        if any(source.startswith(LAYOUT_SOURCES) for source, _line in entry.occurrences)
+    ]
+    assert len(entries) > 20
+    assert_translated(entries)

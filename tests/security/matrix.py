@@ -167,6 +167,21 @@ MATRIX |= {
     "consultations:own": Row(
         lambda world: reverse("consultations:own", kwargs={"token": world.own_token}), everyone(OK)
     ),
+    "consultations:own_attachment": Row(
+        lambda world: reverse(
+            "consultations:own_attachment",
+            kwargs={"token": world.own_token, "pk": world.own_attachment.pk},
+        ),
+        everyone(OK),
+    ),
+    # A file of an input still waiting for moderation: it does not exist for anyone else.
+    "consultations:attachment": Row(
+        lambda world: reverse(
+            "consultations:attachment",
+            kwargs={"code": world.call.code, "pk": world.hidden_attachment.pk},
+        ),
+        visible_to(MODERATORS),
+    ),
     "consultations-api-list": Row(lambda world: reverse("consultations-api-list"), everyone(OK)),
     "consultations-api-detail": Row(
         lambda world: reverse("consultations-api-detail", args=[world.call.pk]), everyone(OK)

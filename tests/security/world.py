@@ -40,6 +40,8 @@ class World:
     documents: dict[str, Document] = field(default_factory=dict)
     call: object = None
     own_token: str = ""
+    own_attachment: object = None
+    hidden_attachment: object = None
     action: object = None
     gap_analysis: object = None
     calendar_token: str = ""
@@ -239,7 +241,7 @@ def _consultation(world: World) -> None:
     call = CallFactory(working_group=world.people.working_group, code="PUB")
     question = QuestionFactory(call=call)
 
-    def submit(text: str, consent: bool = True):
+    def submit(text: str, consent: bool = True, file_name: str = ""):
         return consultations.submit_input(
             call=call,
             by=world.people["public"],
@@ -248,19 +250,22 @@ def _consultation(world: World) -> None:
             stakeholder_type="civil_society",
             answers={question.pk: text},
             consent_to_publish=consent,
+            attachments=[docx_upload(text, name=file_name)] if file_name else [],
         )
 
-    published = submit("CANARY-INPUT-PUBLISHED")
+    published = submit("CANARY-INPUT-PUBLISHED", file_name="published-input.docx")
     consultations.accept_submissions(ids=[published.pk], by=secretariat)
     consultations.publish_submissions(ids=[published.pk], by=secretariat)
-    received = submit("CANARY-INPUT-RECEIVED")
+    received = submit("CANARY-INPUT-RECEIVED", file_name="CANARY-ATTACHMENT-RECEIVED.docx")
     accepted = submit("CANARY-INPUT-NO-CONSENT", consent=False)
     consultations.accept_submissions(ids=[accepted.pk], by=secretariat)
-    own = submit("The author's own words")
+    own = submit("The author's own words", file_name="own-input.docx")
     world.call = call
     world.own_token = consultations.withdraw_link_token(submission=own)
+    world.own_attachment = own.attachments.get()
+    world.hidden_attachment = received.attachments.get()
     moderators = {"vice_chair", "chair", "secretariat", "superuser"}
     world.canaries["CANARY-INPUT-PUBLISHED"] = set(ROLE_NAMES)
     world.canaries["CANARY-INPUT-RECEIVED"] = moderators
     world.canaries["CANARY-INPUT-NO-CONSENT"] = moderators
-    del received
+    world.canaries["CANARY-ATTACHMENT-RECEIVED"] = moderators

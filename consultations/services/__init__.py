@@ -1,0 +1,37 @@
+"""Every state change of consultations: calls, inputs and their moderation."""
+
+from consultations.services.attachments import (
+    max_attachment_bytes,
+    max_attachments,
+    remove_orphan_attachment_files,
+)
+from consultations.services.calls import archive_call, close_call, open_call
+from consultations.services.inputs import (
+    submission_from_token,
+    submit_input,
+    withdraw_link_token,
+    withdraw_path,
+    withdraw_submission,
+)
+from consultations.services.moderation import (
+    accept_submissions,
+    publish_submissions,
+    reject_submissions,
+)
+
+__all__ = [
+    "accept_submissions",
+    "archive_call",
+    "close_call",
+    "max_attachment_bytes",
+    "max_attachments",
+    "open_call",
+    "publish_submissions",
+    "reject_submissions",
+    "remove_orphan_attachment_files",
+    "submission_from_token",
+    "submit_input",
+    "withdraw_link_token",
+    "withdraw_path",
+    "withdraw_submission",
+]
