@@ -20,6 +20,7 @@ from consultations.services.attachments import (
 )
 from consultations.services.moderation import decision_time
 from cwg.exceptions import DomainError, InvalidTransition
+from cwg.queue import enqueue_or_run
 
 WITHDRAW_SALT = "consultations.withdraw"
 
@@ -102,7 +103,7 @@ def submit_input(
         raise
     from consultations.tasks import send_receipt
 
-    transaction.on_commit(partial(send_receipt.delay, submission.pk, site_url))
+    transaction.on_commit(partial(enqueue_or_run, send_receipt, submission.pk, site_url))
     return submission
 
 

@@ -137,3 +137,30 @@ def test_a_notice_is_sent_here_when_no_broker_answers(on_time_meeting, people, m
         app.conf.task_always_eager = True
     assert [message.to for message in mailoutbox] == [["secretariat@example.invalid"]]
     assert "Contribution submitted" in mailoutbox[0].subject
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_input_with_no_broker_answering_is_received_and_its_receipt_sent(
+    working_group, client, mailoutbox
+):
+    """The author sees the confirmation (not a 500 that invites a second input), and the
+    receipt with the private link goes out from this process."""
+    from consultations.models import Submission
+    from cwg.celery import app
+    from tests.consultations.factories import CallFactory, QuestionFactory, form_data
+
+    call = CallFactory(working_group=working_group, code="NOBROKER")
+    QuestionFactory(call=call)
+    app.conf.task_always_eager = False
+    try:
+        with broker_at(f"redis://127.0.0.1:{free_port()}/0"):
+            response = client.post(
+                reverse("consultations:submit", args=[call.code]), form_data(call), follow=True
+            )
+    finally:
+        app.conf.task_always_eager = True
+    assert response.status_code == 200
+    submission = Submission.objects.get(call=call)
+    assert submission.reference in response.content.decode()
+    assert [message.to for message in mailoutbox] == [[submission.email]]
+    assert submission.reference in mailoutbox[0].subject
