@@ -8,7 +8,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command, execute_from_command_line
 
-from consultations.models import ModerationDecision, Submission
+from consultations.models import ModerationDecision, Submission, SubmissionAttachment
 from consultations.services import reject_submissions
 from cwg.archive import ArchiveError, export_archive, import_archive, verify_storage
 from cwg.archive.rows import serialize_rows
@@ -19,8 +19,9 @@ from tests.security.world import build_world
 
 
 def stored_files() -> dict[str, str]:
+    """Every stored file of every kind: contributions and consultation attachments."""
     found = {}
-    for row in DocumentFile.objects.all():
+    for row in [*DocumentFile.objects.all(), *SubmissionAttachment.objects.all()]:
         with default_storage.open(row.file.name, "rb") as handle:
             found[row.file.name] = sha256_of(handle)
     return found
@@ -51,8 +52,14 @@ def test_an_export_round_trips_into_an_empty_database(record, tmp_path, settings
     call_command("export_archive", str(archive), stdout=io.StringIO())
 
     manifest = json.loads((archive / "manifest.json").read_text(encoding="utf-8"))
-    file_rows = DocumentFile.objects.count()
+    file_rows = DocumentFile.objects.count() + SubmissionAttachment.objects.count()
+    assert SubmissionAttachment.objects.exists()
     assert len(manifest["files"]) == file_rows
+    attachment = SubmissionAttachment.objects.select_related("submission").first()
+    assert any(
+        entry["path"].startswith(f"consultations/{attachment.submission.reference}/")
+        for entry in manifest["files"]
+    )
     published = Document.objects.get(pk=record.documents["public"].pk)
     folder = archive / "documents" / published.symbol.replace("/", "-") / "en"
     assert [p.name for p in folder.iterdir()][0].endswith("-contribution.docx")
