@@ -14,17 +14,24 @@ from cwg.search.pages import result_page
 MAX_PER_PAGE = 100
 
 
+class SearchText(serializers.CharField):
+    """NUL characters are dropped, not refused: no person types them, and no engine can."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data).replace("\x00", "")
+
+
 class SearchParameters(serializers.Serializer):
-    q = serializers.CharField(allow_blank=False, trim_whitespace=True)
+    q = SearchText(allow_blank=False, trim_whitespace=True)
     page = serializers.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, default=1)
     per_page = serializers.IntegerField(
         required=False, min_value=1, max_value=MAX_PER_PAGE, default=20
     )
-    kind = serializers.CharField(required=False, max_length=100)
-    meeting = serializers.CharField(required=False, max_length=100)
-    language = serializers.CharField(required=False, max_length=100)
-    status = serializers.CharField(required=False, max_length=100)
-    year = serializers.CharField(required=False, max_length=100)
+    kind = SearchText(required=False, max_length=100)
+    meeting = SearchText(required=False, max_length=100)
+    language = SearchText(required=False, max_length=100)
+    status = SearchText(required=False, max_length=100)
+    year = SearchText(required=False, max_length=100)
 
 
 class SearchHitSerializer(serializers.Serializer):

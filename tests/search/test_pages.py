@@ -174,9 +174,5 @@ HOSTILE = st.one_of(
 def test_hostile_queries_never_fail(client, library, query):
     page = client.get(PAGE, {"q": query})
     api = client.get(API, {"q": query})
-    if "\x00" in query:  # refused by Django's and DRF's fields, with a message
-        assert page.status_code == api.status_code == 400
-        assert "Null characters are not allowed" in page.content.decode()
-        return
     assert page.status_code == 200
-    assert api.status_code == (200 if query.strip() else 400)
+    assert api.status_code == (200 if query.replace("\x00", "").strip() else 400)
