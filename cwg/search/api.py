@@ -1,6 +1,7 @@
 """GET /api/v1/search/: the results page as JSON, with the same permissions and facets."""
 
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -32,6 +33,11 @@ class SearchParameters(serializers.Serializer):
     language = SearchText(required=False, max_length=100)
     status = SearchText(required=False, max_length=100)
     year = SearchText(required=False, max_length=100)
+
+    def validate_q(self, value: str) -> str:
+        if not value.strip():
+            raise serializers.ValidationError(_("Type at least one word to search for."))
+        return value
 
 
 class SearchHitSerializer(serializers.Serializer):

@@ -2,7 +2,10 @@
 
 from typing import Protocol
 
+from django.utils.translation import gettext as _
+
 from cwg.search.entries import IndexEntry, Results
+from cwg.search.query import Query
 
 FACETS = ("kind", "language", "meeting", "status", "year")
 PER_PAGE = 20
@@ -42,3 +45,18 @@ def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:
         if name in FACETS and name != "kind"
     ]
     return values
+
+
+def empty_results(query: Query) -> Results | None:
+    """What every engine answers before asking itself anything, or None to go on."""
+    if query.empty:
+        return Results(0, [], message=_("Type at least one word to search for."))
+    return None
+
+
+def query_message(query: Query) -> str:
+    return _("Your query was shortened.") if query.truncated else ""
+
+
+def known_filters(filters: dict[str, str] | None) -> dict[str, str]:
+    return {name: value for name, value in (filters or {}).items() if name in FACETS}

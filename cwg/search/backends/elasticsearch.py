@@ -17,11 +17,18 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 
-from django.utils.translation import gettext as _
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
-from cwg.search.backends import FACETS, PER_PAGE, BackendUnavailable, facet_values
+from cwg.search.backends import (
+    FACETS,
+    PER_PAGE,
+    BackendUnavailable,
+    empty_results,
+    facet_values,
+    known_filters,
+    query_message,
+)
 from cwg.search.entries import Hit, IndexEntry, Results
 from cwg.search.normalize import index_text
 from cwg.search.query import Query, Term, parse
@@ -294,11 +301,11 @@ class ElasticsearchBackend:
 
     def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
         query = parse(text)
-        if query.empty:
-            return Results(0, [], message=_("Type at least one word to search for."))
+        if (empty := empty_results(query)) is not None:
+            return empty
         if not principals:
             return Results(0, [])
-        filters = {name: value for name, value in (filters or {}).items() if name in FACETS}
+        filters = known_filters(filters)
         start = (max(page, 1) - 1) * per_page
         try:
             with reachable():
@@ -321,5 +328,5 @@ class ElasticsearchBackend:
             for bucket in aggregation["buckets"]:
                 value = bucket["key"].split("=", 1)[1]
                 facets.setdefault(name, {})[value] = bucket["doc_count"]
-        message = _("Your query was shortened.") if query.truncated else ""
+        message = query_message(query)
         return Results(response["hits"]["total"]["value"], hits, facets, message)

@@ -6,9 +6,14 @@ array overlap (GIN) inside the same statement as the match, totals and facets.
 """
 
 from django.db import connection, transaction
-from django.utils.translation import gettext as _
 
-from cwg.search.backends import FACETS, PER_PAGE, facet_values
+from cwg.search.backends import (
+    PER_PAGE,
+    empty_results,
+    facet_values,
+    known_filters,
+    query_message,
+)
 from cwg.search.entries import Hit, IndexEntry, Results
 from cwg.search.normalize import tokens
 from cwg.search.query import Query, Term, parse
@@ -108,11 +113,9 @@ class PostgresBackend:
 
     def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
         query = parse(text)
-        if query.empty:
-            return Results(0, [], message=_("Type at least one word to search for."))
-        required = sorted(
-            f"{name}={value}" for name, value in (filters or {}).items() if name in FACETS
-        )
+        if (empty := empty_results(query)) is not None:
+            return empty
+        required = sorted(f"{name}={value}" for name, value in known_filters(filters).items())
         offset = (max(page, 1) - 1) * per_page
         with connection.cursor() as cursor:
             cursor.execute(
@@ -132,7 +135,7 @@ class PostgresBackend:
             hits.append(
                 Hit(kind, object_id, symbol, title, filename, float(score), snippet(body, query))
             )
-        message = _("Your query was shortened.") if query.truncated else ""
+        message = query_message(query)
         return Results(total, hits, _facets(counted), message)
 
 

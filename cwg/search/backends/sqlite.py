@@ -10,9 +10,13 @@ import sqlite3
 import threading
 from collections import Counter
 
-from django.utils.translation import gettext as _
-
-from cwg.search.backends import FACETS, PER_PAGE, facet_values
+from cwg.search.backends import (
+    PER_PAGE,
+    empty_results,
+    facet_values,
+    known_filters,
+    query_message,
+)
 from cwg.search.entries import Hit, IndexEntry, Results
 from cwg.search.normalize import index_text
 from cwg.search.query import Query, Term, parse
@@ -146,11 +150,11 @@ class SQLiteBackend:
 
     def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
         query = parse(text)
-        if query.empty:
-            return Results(0, [], message=_("Type at least one word to search for."))
+        if (empty := empty_results(query)) is not None:
+            return empty
         if not principals:
             return Results(0, [])
-        filters = {name: value for name, value in (filters or {}).items() if name in FACETS}
+        filters = known_filters(filters)
         matched, params = self._matched(compile_fts(query), principals, filters)
         with self._lock:
             cursor = self.connection.cursor()
@@ -175,7 +179,7 @@ class SQLiteBackend:
             Hit(kind, object_id, symbol, title, filename, -score, snippet(body, query))
             for kind, object_id, symbol, title, filename, body, score in rows
         ]
-        message = _("Your query was shortened.") if query.truncated else ""
+        message = query_message(query)
         return Results(total, hits, _facets(combinations), message)
 
 
