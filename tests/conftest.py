@@ -27,10 +27,16 @@ def pytest_runtest_setup(item):
 @pytest.fixture(autouse=True)
 def _celery_eager_unless_worker(request, settings):
     """Tasks run in-process in tests, except those that drive a real worker."""
+    from celery._state import _set_task_join_will_block
+
     from cwg.celery import app
 
     eager = request.node.get_closest_marker("worker") is None
     app.conf.task_always_eager = eager
+    # Celery keeps "inside a task" in a process-wide flag that eager tasks set and restore; two
+    # live-server threads running eager tasks at once can leave it set, and every later
+    # result.get() in this process would then refuse. Each test starts from a clear flag.
+    _set_task_join_will_block(False)
     settings.CELERY_TASK_ALWAYS_EAGER = eager
     yield
     app.conf.task_always_eager = True
