@@ -342,6 +342,8 @@ def main() -> None:
         sqlite.connection.close()
     print(f"indexing {options.documents} documents into PostgreSQL ...", file=sys.stderr)
     postgres = PostgresBackend()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE search_entry")  # earlier runs' dead rows would count as size
     rate = index_all(postgres, vocabulary, options.documents)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE search_entry")

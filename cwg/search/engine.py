@@ -2,11 +2,12 @@
 
 import logging
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import replace
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.db import connection, transaction
 
 from cwg.permissions import AnyUser
 from cwg.search.backends import BackendUnavailable
@@ -102,16 +103,19 @@ def reindex(*, backend=None, batch: Iterable[IndexEntry] | None = None, progress
     source = batch if batch is not None else entries()
     if hasattr(backend, "rebuild"):  # fills a new index and swaps it in when complete
         return backend.rebuild(source, progress=progress)
-    backend.clear()
-    count, chunk = 0, []
-    for entry in source:
-        chunk.append(entry)
-        if len(chunk) == 500:
-            count += backend.index(chunk)
-            chunk = []
-            if progress:
-                progress(500)
-    count += backend.index(chunk)
-    if progress:
-        progress(len(chunk))
+    # PostgreSQL rebuilds in one transaction: searches see the old index until the new one
+    # is complete. (SQLite's file is written by batch; Elasticsearch swaps an alias.)
+    with transaction.atomic() if backend.name == "postgres" else nullcontext():
+        backend.clear()
+        count, chunk = 0, []
+        for entry in source:
+            chunk.append(entry)
+            if len(chunk) == 500:
+                count += backend.index(chunk)
+                chunk = []
+                if progress:
+                    progress(500)
+        count += backend.index(chunk)
+        if progress:
+            progress(len(chunk))
     return count
