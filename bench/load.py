@@ -1,5 +1,6 @@
 """Load benchmark: gunicorn + PostgreSQL on 127.0.0.1, driven by locust (headless, bounded).
 
+    .venv/bin/pip install -c requirements.lock -e ".[bench]"   # locust, once
     SECRET_KEY=x .venv/bin/python bench/load.py [--users 50] [--duration 300] [--quick]
 
 Four runs against one server: the realistic mix at 20 paced users (latency goal: p95 <= 100 ms
