@@ -118,6 +118,7 @@ def main() -> None:
         "MEDIA_ROOT": str(out / "media"),
         "AXES_FAILURE_LIMIT": "1000000",  # locust signs in many times from one address
         "CONSULTATION_SUBMIT_RATE": "1000000/h",  # every simulated person has one address
+        "EMAIL_URL": "dummymail://",  # receipts and notices are built, not printed
     }
     env.pop("CELERY_BROKER_URL", None)
     recreate_database(options.database_url)
