@@ -3,8 +3,6 @@
 import datetime as dt
 
 from django.conf import settings
-from django.core.files.storage import default_storage
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.exceptions import AttachmentRefused
@@ -12,6 +10,14 @@ from consultations.models import SubmissionAttachment, attachment_file_name
 from documents.exceptions import UploadRefused
 from documents.files import inspect_upload, safe_original_name
 from documents.files.limits import MB
+from documents.files.storage import (
+    ORPHAN_GRACE,
+    remove_unless_named,
+    remove_unnamed_files,
+    save_once,
+)
+
+ATTACHMENTS_ROOT = "consultations"  # where attachment_file_name puts every file
 
 
 def max_attachments() -> int:
@@ -55,44 +61,16 @@ def checked_attachments(uploads: list) -> list[tuple[SubmissionAttachment, objec
 
 def write_attachment_files(files: list[tuple[SubmissionAttachment, object]]) -> list[str]:
     """Store the checked bytes under their content's name; return the names written here."""
-    written = []
-    for row, upload in files:
-        if default_storage.exists(row.file.name):
-            continue
-        upload.seek(0)
-        saved_as = default_storage.save(row.file.name, upload)
-        if saved_as != row.file.name:  # the same bytes arrived concurrently: keep one copy
-            default_storage.delete(saved_as)
-            continue
-        written.append(saved_as)
-    return written
+    return [row.file.name for row, upload in files if save_once(row.file.name, upload)]
 
 
-def remove_orphan_attachment_files(*, older_than: dt.timedelta | None = None) -> list[str]:
-    """Remove stored files that no attachment row names, once they are old enough.
-
-    submit_input removes its files when its own rows fail; a caller's outer transaction rolled
-    back afterwards cannot be seen from inside (Django has no on-rollback hook), so this sweep,
-    run by beat, catches those. Young files are left alone: their rows may be committing.
-    """
-    cutoff = timezone.now() - (older_than or dt.timedelta(hours=1))
-    removed, folders = [], ["consultations"]
-    while folders:
-        folder = folders.pop()
-        if not default_storage.exists(folder):
-            continue
-        subfolders, files = default_storage.listdir(folder)
-        folders += [f"{folder}/{name}" for name in subfolders]
-        for name in (f"{folder}/{file}" for file in files):
-            if default_storage.get_modified_time(name) >= cutoff:
-                continue
-            if not SubmissionAttachment.objects.filter(file=name).exists():
-                default_storage.delete(name)
-                removed.append(name)
-    return removed
+def remove_orphan_attachment_files(*, older_than: dt.timedelta = ORPHAN_GRACE) -> list[str]:
+    """Attachments that no row names: submit_input removes its own files when its rows fail;
+    this beat sweep catches those a caller's outer transaction left when it rolled back."""
+    return remove_unnamed_files(
+        root=ATTACHMENTS_ROOT, model=SubmissionAttachment, older_than=older_than
+    )
 
 
 def remove_files_without_rows(names: list[str]) -> None:
-    for name in names:
-        if not SubmissionAttachment.objects.filter(file=name).exists():
-            default_storage.delete(name)
+    remove_unless_named(names, SubmissionAttachment)

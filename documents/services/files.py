@@ -7,7 +7,6 @@ from pathlib import Path
 
 import reversion
 from django.contrib.auth.models import User
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -19,12 +18,17 @@ from documents import permissions
 from documents.exceptions import DuplicateFile, ExtractionFailed
 from documents.files import extract_text, inspect_upload, safe_original_name
 from documents.files.limits import current_limits
+from documents.files.storage import (
+    ORPHAN_GRACE,
+    remove_unless_named,
+    remove_unnamed_files,
+    save_once,
+)
 from documents.models import Document, DocumentFile, stored_file_name
 from documents.tasks import extract_file_text
 
 logger = logging.getLogger(__name__)
 STORED_FILES_ROOT = "documents"  # where stored_file_name puts every file
-ORPHAN_GRACE = dt.timedelta(hours=1)
 
 
 def add_file(
@@ -80,21 +84,13 @@ def store_file(
         uploaded_by=by,
     )
     name = stored_file_name(row, "")
-    written_here = not default_storage.exists(name)
-    if not written_here:
-        _mark_in_use(name)
-    if written_here:
-        upload.seek(0)
-        saved_as = default_storage.save(name, upload)
-        if saved_as != name:  # the same bytes arrived concurrently: keep one copy
-            default_storage.delete(saved_as)
-            written_here = False
+    written_here = save_once(name, upload)
     row.file.name = name
     try:
         return _record_file(row=row, by=by)
     except Exception:
-        if written_here and not DocumentFile.objects.filter(file=name).exists():
-            default_storage.delete(name)
+        if written_here:
+            remove_unless_named([name], DocumentFile)
         raise
 
 
@@ -215,41 +211,6 @@ def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
 
 
 def remove_orphan_files(*, older_than: dt.timedelta = ORPHAN_GRACE) -> list[str]:
-    """Delete stored files that no row names, once no transaction can still be writing one.
-
-    store_file removes its bytes when its own row fails; but when a caller's larger transaction
-    rolls back after (the bulk import, a summary published, inputs compiled), the row is gone
-    and the bytes stay. Files are stored under their content, so one that a row names is never
-    touched; one younger than `older_than` may belong to a transaction still open.
-    """
-    cutoff = timezone.now() - older_than
-    named = set(DocumentFile.objects.values_list("file", flat=True))
-    removed = []
-    for name in _stored_names(STORED_FILES_ROOT):
-        if name in named or default_storage.get_modified_time(name) >= cutoff:
-            continue
-        if not DocumentFile.objects.filter(file=name).exists():  # stored again since
-            default_storage.delete(name)
-            removed.append(name)
-    if removed:
-        logger.warning("removed %s stored files without a row: %s", len(removed), removed)
-    return removed
-
-
-def _mark_in_use(name: str) -> None:
-    """The same bytes are stored already, maybe as an orphan: make them young again, so the
-    orphan sweep does not delete them before this upload's row is committed."""
-    try:
-        Path(default_storage.path(name)).touch(exist_ok=True)
-    except (NotImplementedError, OSError):
-        logger.info("could not refresh the time of %s", name)
-
-
-def _stored_names(folder: str) -> list[str]:
-    if not default_storage.exists(folder):
-        return []
-    folders, files = default_storage.listdir(folder)
-    names = [f"{folder}/{name}" for name in files]
-    for child in folders:
-        names += _stored_names(f"{folder}/{child}")
-    return names
+    """Stored contributions that no row names: left by a caller's larger transaction that
+    rolled back after store_file (the bulk import, a summary published, inputs compiled)."""
+    return remove_unnamed_files(root=STORED_FILES_ROOT, model=DocumentFile, older_than=older_than)

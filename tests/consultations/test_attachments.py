@@ -16,9 +16,11 @@ from consultations.models import Submission, SubmissionAttachment
 from consultations.services import (
     accept_submissions,
     publish_submissions,
+    remove_orphan_attachment_files,
     submit_input,
     withdraw_link_token,
 )
+from consultations.services.attachments import checked_attachments, write_attachment_files
 from consultations.tasks import sweep_orphan_attachment_files
 from tests.conftest import SHARED
 from tests.consultations.factories import CallFactory, form_data
@@ -268,3 +270,16 @@ def test_the_sweep_removes_old_files_without_rows_only(call, people):
         os.utime(default_storage.path(name), (two_hours_ago, two_hours_ago))
     assert sweep_orphan_attachment_files.delay().get() == 1
     assert sorted(stored_files()) == sorted([kept_name, young_orphan])
+
+
+def test_an_old_orphan_sent_again_is_young_again_for_the_sweep(call, people):
+    """Bytes left by a caller's rolled-back transaction, sent again: the sweep must not take
+    them while the new input's rows may still be committing."""
+    [(row, upload)] = checked_attachments([real_file("pdf/minimal-document.pdf")])
+    assert write_attachment_files([(row, upload)]) == [row.file.name]  # written, no row
+    two_hours_ago = (timezone.now() - dt.timedelta(hours=2)).timestamp()
+    os.utime(default_storage.path(row.file.name), (two_hours_ago, two_hours_ago))
+
+    assert write_attachment_files([(row, upload)]) == []  # stored already: not written again
+    assert remove_orphan_attachment_files() == []  # young again
+    assert remove_orphan_attachment_files(older_than=dt.timedelta(0)) == [row.file.name]
