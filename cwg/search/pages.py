@@ -104,14 +104,14 @@ def _facet_values(name, counts, query, filters) -> list[FacetValue]:
 
 def _results(hits: list[Hit], query: Query) -> list[Result]:
     described: dict[tuple[str, int], dict] = {}
-    for kind in {hit.kind for hit in hits}:
+    for kind in {hit.kind for hit in hits} & set(SOURCES):  # a kind no app registers: skipped
         ids = [hit.object_id for hit in hits if hit.kind == kind]
         for pk, details in SOURCES[kind].describe(ids).items():
             described[(kind, pk)] = details
     results = []
     for hit in hits:
         details = described.get((hit.kind, hit.object_id))
-        if details is None:  # deleted since it was indexed: its update is on its way
+        if details is None:  # deleted since it was indexed, or of an unknown kind
             continue
         results.append(
             Result(

@@ -176,3 +176,23 @@ def test_hostile_queries_never_fail(client, library, query):
     api = client.get(API, {"q": query})
     assert page.status_code == 200
     assert api.status_code == (200 if query.replace("\x00", "").strip() else 400)
+
+
+def test_an_entry_of_a_kind_no_app_registers_is_left_out_not_a_500(client, library):
+    from cwg.search.engine import get_backend
+    from cwg.search.entries import IndexEntry
+
+    get_backend().index(
+        [
+            IndexEntry(
+                kind="retired-kind",
+                object_id=1,
+                title="Broadband from a retired source",
+                texts={"en": "broadband"},
+                principals=frozenset({"public"}),
+            )
+        ]
+    )
+    response = client.get(PAGE, {"q": "retired broadband"})
+    assert response.status_code == 200
+    assert response.context["page"].results == []

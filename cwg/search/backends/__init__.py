@@ -47,10 +47,12 @@ def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:
     return values
 
 
-def empty_results(query: Query) -> Results | None:
+def empty_results(query: Query, principals: frozenset[str]) -> Results | None:
     """What every engine answers before asking itself anything, or None to go on."""
     if query.empty:
         return Results(0, [], message=_("Type at least one word to search for."))
+    if not principals:  # nobody to read anything: nothing to count either
+        return Results(0, [])
     return None
 
 

@@ -113,7 +113,7 @@ class PostgresBackend:
 
     def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
         query = parse(text)
-        if (empty := empty_results(query)) is not None:
+        if (empty := empty_results(query, principals)) is not None:
             return empty
         required = sorted(f"{name}={value}" for name, value in known_filters(filters).items())
         offset = (max(page, 1) - 1) * per_page

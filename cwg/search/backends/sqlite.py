@@ -150,10 +150,8 @@ class SQLiteBackend:
 
     def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
         query = parse(text)
-        if (empty := empty_results(query)) is not None:
+        if (empty := empty_results(query, principals)) is not None:
             return empty
-        if not principals:
-            return Results(0, [])
         filters = known_filters(filters)
         matched, params = self._matched(compile_fts(query), principals, filters)
         with self._lock:
