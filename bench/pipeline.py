@@ -29,10 +29,10 @@ django.setup()
 import docx  # noqa: E402
 import pypdf  # noqa: E402
 
-from documents.exceptions import UploadRefused  # noqa: E402
-from documents.files import extract_text, inspect_upload  # noqa: E402
-from documents.files.limits import current_limits  # noqa: E402
-from documents.files.sandbox import run_job  # noqa: E402
+from cwg.files import extract_text, inspect_upload  # noqa: E402
+from cwg.files.exceptions import UploadRefused  # noqa: E402
+from cwg.files.limits import current_limits  # noqa: E402
+from cwg.files.sandbox import run_job  # noqa: E402
 
 TESTDATA = ROOT.parent / "shared" / "testdata"
 

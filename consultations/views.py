@@ -22,8 +22,8 @@ from consultations.permissions import (
     can_submit_to,
 )
 from cwg.exceptions import DomainError, NotAllowed
+from cwg.files import content_disposition
 from cwg.models import MemberState
-from documents.files import content_disposition
 from meetings.models import Meeting
 
 

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import DomainError, NotAllowed
+from cwg.files import content_disposition, safe_download_name
+from cwg.files.exceptions import UploadRefused
 from documents import permissions, selectors, services
-from documents.exceptions import UploadRefused
-from documents.files import content_disposition, safe_download_name
 from documents.forms import (
     DocumentDetailsForm,
     FileForm,

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from documents.exceptions import UploadRefused
-from documents.files.checks import inspect_upload
+from cwg.files.checks import inspect_upload
+from cwg.files.exceptions import UploadRefused
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"

@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from consultations.exceptions import AttachmentRefused
 from consultations.models import SubmissionAttachment, attachment_file_name
-from documents.exceptions import UploadRefused
-from documents.files import inspect_upload, safe_original_name
-from documents.files.limits import MB
-from documents.files.storage import (
+from cwg.files import inspect_upload, safe_original_name
+from cwg.files.exceptions import UploadRefused
+from cwg.files.limits import MB
+from cwg.files.storage import (
     ORPHAN_GRACE,
     remove_unless_named,
     remove_unnamed_files,

@@ -14,16 +14,17 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from cwg.exceptions import InvalidTransition, NotAllowed
-from documents import permissions
-from documents.exceptions import DuplicateFile, ExtractionFailed
-from documents.files import extract_text, inspect_upload, safe_original_name
-from documents.files.limits import current_limits
-from documents.files.storage import (
+from cwg.files import extract_text, inspect_upload, safe_original_name
+from cwg.files.exceptions import ExtractionFailed
+from cwg.files.limits import current_limits
+from cwg.files.storage import (
     ORPHAN_GRACE,
     remove_unless_named,
     remove_unnamed_files,
     save_once,
 )
+from documents import permissions
+from documents.exceptions import DuplicateFile
 from documents.models import Document, DocumentFile, stored_file_name
 from documents.tasks import extract_file_text
 

@@ -24,7 +24,7 @@ from consultations.services.attachments import checked_attachments, write_attach
 from consultations.tasks import sweep_orphan_attachment_files
 from tests.conftest import SHARED
 from tests.consultations.factories import CallFactory, form_data
-from tests.documents.files.hostile import rebuilt_docx
+from tests.cwg.files.hostile import rebuilt_docx
 
 pytestmark = pytest.mark.django_db
 TESTDATA = SHARED / "testdata"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from documents.exceptions import ExtractionFailed
-from documents.files import extract_text
-from documents.files.sandbox import SandboxError, run_job
+from cwg.files import extract_text
+from cwg.files.exceptions import ExtractionFailed
+from cwg.files.sandbox import SandboxError, run_job
 from tests.services import missing
 
 BIG_PDF = (

@@ -9,10 +9,10 @@ import pypdf
 import pytest
 from docx import Document as WordDocument
 
-from documents.exceptions import ExtractionFailed, UploadRefused
-from documents.files import extract_text, inspect_upload
+from cwg.files import extract_text, inspect_upload
+from cwg.files.exceptions import ExtractionFailed, UploadRefused
+from tests.cwg.files import hostile
 from tests.documents.factories import docx_bytes
-from tests.documents.files import hostile
 from tests.services import missing
 
 TESTDATA = Path(__file__).resolve().parents[3].parent / "shared" / "testdata"
@@ -164,7 +164,7 @@ def test_a_real_docx_is_accepted_with_its_hash():
 
 
 def test_extracted_text_has_no_control_characters():
-    from documents.files.parsers import tidy
+    from cwg.files.parsers import tidy
 
     assert tidy("a\x00b\x07c\r\nd\te") == "abc\nd e"
 

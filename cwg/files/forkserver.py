@@ -1,4 +1,4 @@
-"""The extraction fork server: `python -m documents.files.forkserver`.
+"""The extraction fork server: `python -m cwg.files.forkserver`.
 
 Started once by sandbox.py, it imports the parsers (pypdf, python-docx, lxml) and then, for each
 job read from stdin as a JSON line, forks a child that limits its own CPU time and address space
@@ -25,7 +25,7 @@ import docx  # noqa: E402, F401, I001 - imported for its side effect: warm child
 import pypdf  # noqa: E402, F401
 from docx.table import Table  # noqa: E402, F401
 
-from documents.files import parsers
+from cwg.files import parsers
 
 
 def _address_space_in_use() -> int:

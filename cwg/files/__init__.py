@@ -1,9 +1,9 @@
 """File safety and text extraction: checks before storing, extraction in a sandboxed child."""
 
-from documents.exceptions import ExtractionFailed, UploadRefused
-from documents.files.checks import InspectedFile, inspect_upload
-from documents.files.extraction import ExtractedText, extract_text
-from documents.files.names import content_disposition, safe_download_name, safe_original_name
+from cwg.files.checks import InspectedFile, inspect_upload
+from cwg.files.exceptions import ExtractionFailed, UploadRefused
+from cwg.files.extraction import ExtractedText, extract_text
+from cwg.files.names import content_disposition, safe_download_name, safe_original_name
 
 __all__ = [
     "ExtractedText",

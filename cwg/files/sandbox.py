@@ -38,7 +38,7 @@ class _ForkServer:
 
     def _start(self) -> subprocess.Popen:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "documents.files.forkserver"],
+            [sys.executable, "-m", "cwg.files.forkserver"],
             cwd=PROJECT_ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -3,9 +3,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from documents.exceptions import ExtractionFailed
-from documents.files.limits import current_limits
-from documents.files.sandbox import SandboxError, run_job
+from cwg.files.exceptions import ExtractionFailed
+from cwg.files.limits import current_limits
+from cwg.files.sandbox import SandboxError, run_job
 
 
 @dataclass(frozen=True)

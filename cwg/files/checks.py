@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
-from documents.exceptions import UploadRefused
-from documents.files.extraction import count_pdf_pages, readable_reason
-from documents.files.limits import MB, current_limits
-from documents.files.sandbox import SandboxError
+from cwg.files.exceptions import UploadRefused
+from cwg.files.extraction import count_pdf_pages, readable_reason
+from cwg.files.limits import MB, current_limits
+from cwg.files.sandbox import SandboxError
 
 PDF_TYPE = "application/pdf"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
