@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,11 @@ def test_production_settings_pass_check_deploy():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    settings_source = (ROOT / "cwg" / "settings.py").read_text()
+    read = set(re.findall(r"""env(?:\.\w+)?\(\s*["']([A-Z_]+)["']""", settings_source))
+    listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    assert read, "the pattern found no variable: the test would prove nothing"
+    assert read - listed == set()
