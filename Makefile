@@ -37,8 +37,8 @@ check-migrations: install
 
 # Needs GNU gettext (xgettext, msgfmt); the compiled .mo files are committed so the demo does not.
 messages: install
-	DEBUG=1 $(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=meetings --ignore=documents --ignore=consultations --no-obsolete
-	for app in meetings documents consultations; do \
+	DEBUG=1 $(PY) manage.py makemessages --all --ignore=.venv --ignore=var --ignore=meetings --ignore=documents --ignore=consultations --ignore=followup --no-obsolete
+	for app in meetings documents consultations followup; do \
 	  (cd $$app && DEBUG=1 ../$(PY) ../manage.py makemessages --all --no-obsolete); done
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "meetings",
     "documents",
     "consultations",
+    "followup",
 ]
 
 MIDDLEWARE = [
@@ -84,7 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cwg.context_processors.site",
                 "documents.context_processors.navigation",
-                "meetings.context_processors.navigation",
+                "followup.context_processors.navigation",
             ],
         },
     },
@@ -275,14 +276,14 @@ CELERY_BEAT_SCHEDULE["consultations-sweep-orphan-attachments"] = {
     "schedule": crontab(hour=3, minute=15),
 }
 
-# meetings: reminders to action owners every morning, the secretariat's digest on Mondays.
+# followup: reminders to action owners every morning, the secretariat's digest on Mondays.
 MEETINGS_REMINDER_DAYS_BEFORE = env.int("MEETINGS_REMINDER_DAYS_BEFORE", default=7)
-CELERY_BEAT_SCHEDULE["meetings-action-reminders"] = {
-    "task": "meetings.tasks.send_action_reminders",
+CELERY_BEAT_SCHEDULE["followup-action-reminders"] = {
+    "task": "followup.tasks.send_action_reminders",
     "schedule": crontab(hour=7, minute=0),
 }
-CELERY_BEAT_SCHEDULE["meetings-weekly-digest"] = {
-    "task": "meetings.tasks.send_weekly_digest",
+CELERY_BEAT_SCHEDULE["followup-weekly-digest"] = {
+    "task": "followup.tasks.send_weekly_digest",
     "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
 }
 

@@ -3,10 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cwg import views
+from meetings.views import home
 
 app_urls = (
     [
-        path("", views.home, name="home"),
+        path("", home.home, name="home"),
         path("healthz/", views.healthz, name="healthz"),
     ],
     "cwg",
@@ -15,6 +16,7 @@ app_urls = (
 urlpatterns = [
     path("", include(app_urls)),
     path("meetings/", include("meetings.urls")),
+    path("meetings/", include("followup.urls")),
     path("documents/", include("documents.urls")),
     path("consultations/", include("consultations.urls")),
     path("search/", include("cwg.search.urls")),
@@ -22,6 +24,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("meetings.api")),
+    path("api/v1/", include("followup.api")),
     path("api/v1/", include("documents.api")),
     path("api/v1/", include("consultations.api")),
     path("api/v1/", include("cwg.search.api")),

@@ -1,9 +1,7 @@
 """Who may see or do what in the meetings app: the single source of truth."""
 
-from rest_framework.permissions import BasePermission
-
-from cwg.permissions import AnyUser, group_names, is_officer, is_secretariat
-from meetings.models import Action, Meeting
+from cwg.permissions import AnyUser, is_officer, is_secretariat
+from meetings.models import Meeting
 
 
 def can_manage_participants(*, user: AnyUser, meeting: Meeting) -> bool:
@@ -13,69 +11,3 @@ def can_manage_participants(*, user: AnyUser, meeting: Meeting) -> bool:
 def can_see_participants(*, user: AnyUser, meeting: Meeting) -> bool:
     """Attendance counts are public; the list of names is for the secretariat and officers."""
     return is_secretariat(user) or is_officer(user)
-
-
-def owns_action(*, user: AnyUser, action: Action) -> bool:
-    if not user.is_authenticated:
-        return False
-    if action.owner_user_id is not None:
-        return action.owner_user_id == user.pk
-    if action.owner_group_id is not None:
-        return action.owner_group.name in group_names(user)
-    return action.owner_officer.user_id == user.pk
-
-
-def can_manage_actions(*, user: AnyUser) -> bool:
-    """Create, cancel and reopen: the secretariat only."""
-    return is_secretariat(user)
-
-
-def can_update_action(*, user: AnyUser, action: Action) -> bool:
-    """Start, add progress and complete: the secretariat, or the action's owner."""
-    return is_secretariat(user) or owns_action(user=user, action=action)
-
-
-def can_link_documents(*, user: AnyUser, action: Action) -> bool:
-    """Pointing an action at the documents that answer it: the secretariat and officers."""
-    return is_secretariat(user) or is_officer(user)
-
-
-def can_manage_gap_analyses(*, user: AnyUser) -> bool:
-    """Start a gap analysis, import its items and edit them: the secretariat."""
-    return is_secretariat(user)
-
-
-def can_see_actions(*, user: AnyUser) -> bool:
-    """Follow-up is internal work: the secretariat and officers read every action.
-
-    Delegates and the public see none: actions name people and unfinished work, and the meeting
-    reports already publish what the group decided.
-    """
-    return is_secretariat(user) or is_officer(user)
-
-
-def can_see_action(*, user: AnyUser, action: Action) -> bool:
-    return can_see_actions(user=user) or owns_action(user=user, action=action)
-
-
-def actions_visible_to(user: AnyUser):
-    """Every action for the secretariat and officers; their own for other signed-in people."""
-    if can_see_actions(user=user):
-        return Action.objects.all()
-    if user.is_authenticated:
-        return Action.objects.owned_by(user)
-    return Action.objects.none()
-
-
-class ActionApiPermission(BasePermission):
-    """Signed-in people only; which rows they see is actions_visible_to."""
-
-    def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated)
-
-
-class GapAnalysisApiPermission(BasePermission):
-    """Gap analyses are read by the secretariat and officers, as on the matrix page."""
-
-    def has_permission(self, request, view) -> bool:
-        return can_see_actions(user=request.user)

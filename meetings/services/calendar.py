@@ -5,13 +5,12 @@ import secrets
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from cwg.permissions import AnyUser
-from meetings.models import Action, CalendarToken, Meeting
-from meetings.permissions import can_see_actions
+from meetings.calendar_events import extra_events
+from meetings.models import CalendarToken, Meeting
 
 
 def _new_token() -> str:
@@ -56,7 +55,7 @@ def _event(uid: str, summary: str, start, end=None, url: str = "") -> Event:
 
 
 def build_calendar(*, user: AnyUser | None, base_url: str) -> bytes:
-    """Meetings and their contribution deadlines for everyone; actions for those who see them."""
+    """Meetings and their contribution deadlines for all, then the registered sources' events."""
     calendar = Calendar()
     calendar.add("prodid", "-//ITU CWG-WSIS&SDG//follow-up//EN")
     calendar.add("version", "2.0")
@@ -82,18 +81,6 @@ def build_calendar(*, user: AnyUser | None, base_url: str) -> bytes:
                 url,
             )
         )
-    if user is not None and user.is_authenticated:
-        actions = Action.objects.still_open().select_related("meeting__working_group")
-        if not can_see_actions(user=user):
-            actions = actions.owned_by(user)
-        for action in actions:
-            calendar.add_component(
-                _event(
-                    f"action-{action.pk}@cwg-wsis-sdg",
-                    _("Action due: %(title)s") % {"title": action.title},
-                    action.due_date,
-                    action.due_date + dt.timedelta(days=1),
-                    base_url + reverse("meetings:action", kwargs={"pk": action.pk}),
-                )
-            )
+    for event in extra_events(user=user, base_url=base_url):
+        calendar.add_component(_event(event.uid, event.summary, event.start, event.end, event.url))
     return calendar.to_ical()

@@ -3,10 +3,11 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from meetings.models import Action
+from followup.models import Action
 from tests.browser.conftest import sign_in
 from tests.cwg.factories import WorkingGroupFactory
-from tests.meetings.factories import ActionFactory, MeetingFactory
+from tests.followup.factories import ActionFactory
+from tests.meetings.factories import MeetingFactory
 from tests.roles import make_people
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

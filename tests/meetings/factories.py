@@ -2,8 +2,8 @@ import datetime as dt
 
 import factory
 
-from meetings.models import Action, AgendaItem, Meeting
-from tests.cwg.factories import UserFactory, WorkingGroupFactory
+from meetings.models import AgendaItem, Meeting
+from tests.cwg.factories import WorkingGroupFactory
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
@@ -27,13 +27,3 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: str(n + 1))
     title = factory.Sequence(lambda n: f"Agenda item {n}")
     order = factory.Sequence(lambda n: n)
-
-
-class ActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Action
-
-    meeting = factory.SubFactory(MeetingFactory)
-    title = factory.Sequence(lambda n: f"Follow-up action {n}")
-    owner_user = factory.SubFactory(UserFactory)
-    due_date = dt.date(2026, 3, 1)

@@ -5,7 +5,8 @@ from icalendar import Calendar
 
 from meetings.models import CalendarToken
 from meetings.services.calendar import calendar_token_for, rotate_calendar_token
-from tests.meetings.factories import ActionFactory, MeetingFactory
+from tests.followup.factories import ActionFactory
+from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

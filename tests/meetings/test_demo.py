@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from meetings.models import Action
+from followup.models import Action
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_demo_actions_are_loaded_once_with_done_and_overdue_ones():
 
 
 def test_demo_gap_analysis_has_twenty_mixed_items_once():
-    from meetings.models import GapItem
+    from followup.models import GapItem
 
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())

@@ -201,46 +201,46 @@ MATRIX |= {
     "meetings:participant_import": Row(
         meeting_url("meetings:participant_import"), only(STAFF, OK, FORBIDDEN)
     ),
-    "meetings:action_dashboard": Row(
-        lambda world: reverse("meetings:action_dashboard"), only(FOLLOWERS, OK, FORBIDDEN)
+    "followup:action_dashboard": Row(
+        lambda world: reverse("followup:action_dashboard"), only(FOLLOWERS, OK, FORBIDDEN)
     ),
-    "meetings:my_actions": Row(
-        lambda world: reverse("meetings:my_actions"),
+    "followup:my_actions": Row(
+        lambda world: reverse("followup:my_actions"),
         signed_in(SIGNED_IN),
     ),
-    "meetings:action": Row(
-        lambda world: reverse("meetings:action", args=[world.action.pk]),
+    "followup:action": Row(
+        lambda world: reverse("followup:action", args=[world.action.pk]),
         visible_to(FOLLOWERS | OWNER),
     ),
-    "meetings:action_transition": Row(
-        lambda world: reverse("meetings:action_transition", args=[world.action.pk, "start"]),
+    "followup:action_transition": Row(
+        lambda world: reverse("followup:action_transition", args=[world.action.pk, "start"]),
         everyone(METHOD),
     ),
-    "meetings:action_create": Row(
-        lambda world: reverse("meetings:action_create"), only(STAFF, OK, FORBIDDEN)
+    "followup:action_create": Row(
+        lambda world: reverse("followup:action_create"), only(STAFF, OK, FORBIDDEN)
     ),
     # Those who see the action but may not edit it are refused; the rest are told it is not there.
-    "meetings:action_edit": Row(
-        lambda world: reverse("meetings:action_edit", args=[world.action.pk]),
+    "followup:action_edit": Row(
+        lambda world: reverse("followup:action_edit", args=[world.action.pk]),
         {
             role: OK if role in STAFF else FORBIDDEN if role in FOLLOWERS | OWNER else NOT_FOUND
             for role in ROLE_NAMES
         },
     ),
     # Linking, unlinking and starting a gap analysis are POST only (rules: the services' tests).
-    "meetings:action_link_document": Row(
-        lambda world: reverse("meetings:action_link_document", args=[world.action.pk]),
+    "followup:action_link_document": Row(
+        lambda world: reverse("followup:action_link_document", args=[world.action.pk]),
         everyone(METHOD),
     ),
-    "meetings:action_unlink_document": Row(
+    "followup:action_unlink_document": Row(
         lambda world: reverse(
-            "meetings:action_unlink_document",
+            "followup:action_unlink_document",
             args=[world.action.pk, world.action.documents.first().pk],
         ),
         everyone(METHOD),
     ),
-    "meetings:action_start_gap_analysis": Row(
-        lambda world: reverse("meetings:action_start_gap_analysis", args=[world.action.pk]),
+    "followup:action_start_gap_analysis": Row(
+        lambda world: reverse("followup:action_start_gap_analysis", args=[world.action.pk]),
         everyone(METHOD),
     ),
     "meetings:public_calendar": Row(
@@ -271,13 +271,13 @@ def gap_url(name: str):
 # The actions API is for signed-in people; each sees the actions it may (owners their own).
 API_SIGNED_IN = {role: FORBIDDEN if role == "public" else OK for role in ROLE_NAMES}
 MATRIX |= {
-    "meetings:gap_matrix": Row(gap_url("meetings:gap_matrix"), only(FOLLOWERS, OK, FORBIDDEN)),
-    "meetings:gap_csv": Row(gap_url("meetings:gap_csv"), only(FOLLOWERS, OK, FORBIDDEN)),
-    "meetings:gap_docx": Row(gap_url("meetings:gap_docx"), only(FOLLOWERS, OK, FORBIDDEN)),
-    "meetings:gap_import": Row(gap_url("meetings:gap_import"), only(STAFF, OK, FORBIDDEN)),
-    "meetings:gap_item_edit": Row(
+    "followup:gap_matrix": Row(gap_url("followup:gap_matrix"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "followup:gap_csv": Row(gap_url("followup:gap_csv"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "followup:gap_docx": Row(gap_url("followup:gap_docx"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "followup:gap_import": Row(gap_url("followup:gap_import"), only(STAFF, OK, FORBIDDEN)),
+    "followup:gap_item_edit": Row(
         lambda world: reverse(
-            "meetings:gap_item_edit", args=[world.gap_analysis.items.order_by("pk").first().pk]
+            "followup:gap_item_edit", args=[world.gap_analysis.items.order_by("pk").first().pk]
         ),
         only(STAFF, OK, FORBIDDEN),
     ),

@@ -210,7 +210,7 @@ def test_moderation_decision(as_role, call, people, reason, action):
 
 @pytest.fixture
 def action(meeting, people):
-    from meetings.services.actions import create_action
+    from followup.services.actions import create_action
 
     return create_action(
         meeting=meeting,
@@ -225,7 +225,7 @@ def action(meeting, people):
 @given(text=hostile_text, step=st.sampled_from(["update", "complete", "cancel", "start"]))
 def test_action_steps(as_role, action, text, step):
     response = as_role("delegate").post(
-        reverse("meetings:action_transition", args=[action.pk, step]),
+        reverse("followup:action_transition", args=[action.pk, step]),
         {"text": hostile(text)},
         follow=True,
     )
@@ -236,7 +236,7 @@ def test_action_steps(as_role, action, text, step):
 @given(meeting_filter=hostile_text, owner=hostile_text, status=hostile_text)
 def test_action_dashboard_filters(as_role, action, meeting_filter, owner, status):
     response = as_role("secretariat").get(
-        reverse("meetings:action_dashboard"),
+        reverse("followup:action_dashboard"),
         {"meeting": hostile(meeting_filter), "owner": hostile(owner), "status": status},
     )
     answered_safely(response)

@@ -137,7 +137,7 @@ def build_world(people: People) -> World:
 
 def _follow_up(world: World) -> None:
     """An action owned by the Egypt delegate, a participant, and the chair's calendar link."""
-    from meetings.services.actions import add_action_update, create_action
+    from followup.services.actions import add_action_update, create_action
     from meetings.services.calendar import calendar_token_for
     from meetings.services.participants import import_participants
 
@@ -155,7 +155,7 @@ def _follow_up(world: World) -> None:
         by=people["secretariat"],
         csv_text=PARTICIPANTS_CSV,
     )
-    from meetings.models import GapAnalysis
+    from followup.models import GapAnalysis
 
     world.gap_analysis = GapAnalysis.objects.create(action=action, title="CANARY-GAP-ANALYSIS")
     world.action = action
@@ -175,9 +175,9 @@ def _document_links(world: World) -> None:
     delegations-only document is not the officers', though they read the gap matrix.
     """
     from cwg.models import Resolution
-    from meetings.services.gap_items import edit_gap_item
-    from meetings.services.gaps import import_gap_items_csv
-    from meetings.services.links import link_document_to_action
+    from followup.services.gap_items import edit_gap_item
+    from followup.services.gaps import import_gap_items_csv
+    from followup.services.links import link_document_to_action
 
     people, secretariat = world.people, world.people["secretariat"]
     sweden = create_document(

@@ -9,7 +9,7 @@ from django.utils.module_loading import module_has_submodule
 from cwg import demo as cwg_demo
 
 # Order matters: each app's demo may use what the apps before it loaded.
-APPS_WITH_DEMO_DATA = ["meetings", "documents", "consultations"]
+APPS_WITH_DEMO_DATA = ["meetings", "documents", "consultations", "followup"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Reads of follow-up: the dashboards, linked documents and version history."""

@@ -1,0 +1,64 @@
+"""Reads of the documents linked to actions and gap items, limited to what the viewer may open.
+
+Every path that names a linked document goes through here, so no page or API answer shows the
+title or symbol of a document its reader may not see.
+"""
+
+from django.db.models import Prefetch, QuerySet
+
+from cwg.permissions import AnyUser
+from documents.models import Document
+from followup.models import Action, GapItem
+
+LANGUAGE_LETTERS = ("-A", "-C", "-E", "-F", "-R", "-S")
+
+
+def documents_visible_to(user: AnyUser) -> QuerySet[Document]:
+    return Document.objects.visible_to(user).select_related("meeting__working_group")
+
+
+def linked_documents_of(*, action: Action, user: AnyUser) -> list[Document]:
+    return list(
+        documents_visible_to(user).filter(follow_up_actions=action).order_by("meeting", "number")
+    )
+
+
+def visible_documents_prefetch(*, user: AnyUser) -> Prefetch:
+    """For lists of actions: each gets .visible_documents, in one query for the whole list."""
+    return Prefetch(
+        "documents",
+        queryset=documents_visible_to(user).order_by("meeting", "number"),
+        to_attr="visible_documents",
+    )
+
+
+def linkable_documents(*, user: AnyUser) -> list[Document]:
+    """Registered and published documents the person may open, newest meeting first."""
+    return list(
+        documents_visible_to(user)
+        .filter(
+            number__isnull=False,
+            status__in=[Document.Status.REGISTERED, Document.Status.PUBLISHED],
+        )
+        .order_by("-meeting__number", "kind", "number")
+    )
+
+
+def document_by_symbol(*, user: AnyUser, symbol: str) -> Document | None:
+    """The document the person may open whose symbol this is; a language letter is ignored."""
+    wanted = symbol.strip().upper()
+    if wanted.endswith(LANGUAGE_LETTERS):
+        wanted = wanted[:-2]
+    return next(
+        (d for d in linkable_documents(user=user) if d.symbol.upper() == wanted),
+        None,
+    )
+
+
+def visible_answer_document_ids(*, user: AnyUser, items: QuerySet[GapItem]) -> set[int]:
+    """Of the documents that answer these gap items, the ids the person may open (one query)."""
+    return set(
+        Document.objects.visible_to(user)
+        .filter(pk__in=items.exclude(answered_by_document=None).values("answered_by_document"))
+        .values_list("pk", flat=True)
+    )

@@ -1,0 +1,34 @@
+"""Beat tasks: thin wrappers over the reminder services; safe to run twice."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from followup.exceptions import RemindersPending
+from followup.services.reminders import (
+    TRANSIENT_MAIL_ERRORS,
+    send_due_reminders,
+    send_secretariat_digest,
+)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(RemindersPending,),
+    retry_backoff=60,
+    max_retries=5,
+)
+def send_action_reminders() -> int:
+    run = send_due_reminders(today=timezone.localdate())
+    if run.failed:
+        raise RemindersPending()
+    return run.sent
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=TRANSIENT_MAIL_ERRORS,
+    retry_backoff=60,
+    max_retries=5,
+)
+def send_weekly_digest() -> bool:
+    return send_secretariat_digest(today=timezone.localdate())

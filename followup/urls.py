@@ -1,0 +1,39 @@
+"""Mounted under /meetings/ by cwg/urls.py: the follow-up pages kept their addresses."""
+
+from django.urls import path
+
+from followup.views import action_edit, actions, gap_edit, gaps
+
+app_name = "followup"
+urlpatterns = [
+    path("actions/", actions.action_dashboard, name="action_dashboard"),
+    path("actions/mine/", actions.my_action_list, name="my_actions"),
+    path("actions/new/", action_edit.action_create, name="action_create"),
+    path("actions/<int:pk>/", actions.action_detail, name="action"),
+    path("actions/<int:pk>/edit/", action_edit.action_edit, name="action_edit"),
+    path(
+        "actions/<int:pk>/documents/",
+        action_edit.action_link_document,
+        name="action_link_document",
+    ),
+    path(
+        "actions/<int:pk>/documents/<int:document>/remove/",
+        action_edit.action_unlink_document,
+        name="action_unlink_document",
+    ),
+    path(
+        "actions/<int:pk>/gap-analysis/",
+        action_edit.action_start_gap_analysis,
+        name="action_start_gap_analysis",
+    ),
+    path(
+        "actions/<int:pk>/<slug:step>/",
+        actions.action_transition,
+        name="action_transition",
+    ),
+    path("gap-analyses/<int:pk>/", gaps.gap_matrix, name="gap_matrix"),
+    path("gap-analyses/<int:pk>/import/", gap_edit.gap_import, name="gap_import"),
+    path("gap-items/<int:pk>/edit/", gap_edit.gap_item_edit, name="gap_item_edit"),
+    path("gap-analyses/<int:pk>/export.csv", gaps.gap_csv, name="gap_csv"),
+    path("gap-analyses/<int:pk>/export.docx", gaps.gap_docx, name="gap_docx"),
+]

@@ -1,0 +1,1 @@
+"""The follow-up pages: actions, their editing, the gap-analysis matrix and its imports."""

@@ -1,0 +1,1 @@
+"""The meetings pages: the home page, a meeting and its participants, the calendar feeds."""

@@ -1,0 +1,38 @@
+"""The reminder beat tasks through a real Celery worker: fired twice, each mail goes out once."""
+
+import datetime as dt
+
+import pytest
+from celery.backends.redis import RedisBackend
+from celery.result import AsyncResult
+from django.conf import settings
+from django.utils import timezone
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def _results(app, *sent) -> list:
+    # The app may have cached a disabled result backend already: read through our own.
+    backend = RedisBackend(app=app, url=settings.CELERY_BROKER_URL)
+    return [AsyncResult(s.id, backend=backend, app=app).get(timeout=60) for s in sent]
+
+
+def test_beat_tasks_fired_twice_send_each_mail_once(celery_worker_process, people):
+    from cwg.celery import app
+    from followup.models import SentReminder
+    from followup.tasks import send_action_reminders, send_weekly_digest
+    from tests.followup.factories import ActionFactory
+    from tests.meetings.factories import MeetingFactory
+
+    for role in ("chair", "secretariat"):
+        people[role].email = f"{role}@example.invalid"
+        people[role].save(update_fields=["email"])
+    meeting = MeetingFactory(working_group=people.working_group, number=44)
+    today = timezone.localdate()
+    ActionFactory(meeting=meeting, owner_user=people["chair"], due_date=today + dt.timedelta(1))
+    ActionFactory(meeting=meeting, owner_user=people["chair"], due_date=today - dt.timedelta(1))
+
+    assert _results(app, send_action_reminders.delay(), send_action_reminders.delay()) == [2, 0]
+    assert _results(app, send_weekly_digest.delay(), send_weekly_digest.delay()) == [True, False]
+    kinds = sorted(SentReminder.objects.values_list("kind", flat=True))
+    assert kinds == ["before_due", "digest", "overdue"]
