@@ -253,7 +253,3 @@ class DocumentFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} [{self.language}] rev {self.revision}"
-
-    @property
-    def language_letter(self) -> str:
-        return LANGUAGE_LETTERS[self.language]

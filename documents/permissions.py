@@ -57,11 +57,6 @@ def visible_documents_filter(user: AnyUser) -> Q:
     return visible | _owned_by(user)
 
 
-def is_owner(user: AnyUser, document: Document) -> bool:
-    states, organizations = _party_ids(user)
-    return document.owner_state_id in states or document.owner_organization_id in organizations
-
-
 def can_view_document(user: AnyUser, document: Document) -> bool:
     return Document.objects.filter(pk=document.pk).visible_to(user).exists()
 

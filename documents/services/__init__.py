@@ -4,7 +4,6 @@ from documents.services.files import (
     queue_extraction,
     remove_orphan_files,
     requeue_stale_extractions,
-    retry_failed_extraction,
     store_file,
 )
 from documents.services.history import restore_version
@@ -33,7 +32,6 @@ __all__ = [
     "remove_orphan_files",
     "requeue_stale_extractions",
     "restore_version",
-    "retry_failed_extraction",
     "start_revision",
     "store_file",
     "submit_document",

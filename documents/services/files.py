@@ -200,17 +200,6 @@ def requeue_stale_extractions(*, older_than: dt.timedelta | None = None) -> list
     return [row.pk for row in rows]
 
 
-def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
-    if not permissions.can_manage_documents(by):
-        raise NotAllowed(_("Only the secretariat can retry an extraction."))
-    if file.extraction_state != DocumentFile.Extraction.FAILED:
-        raise InvalidTransition(_("Only a failed extraction can be tried again."))
-    DocumentFile.objects.filter(pk=file.pk).update(extraction_state=DocumentFile.Extraction.PENDING)
-    file.refresh_from_db()
-    transaction.on_commit(partial(queue_extraction, file))
-    return file
-
-
 def remove_orphan_files(*, older_than: dt.timedelta = ORPHAN_GRACE) -> list[str]:
     """Stored contributions that no row names: left by a caller's larger transaction that
     rolled back after store_file (the bulk import, a summary published, inputs compiled)."""
