@@ -20,6 +20,7 @@ from consultations.permissions import (
     can_read_moderation,
     can_see_call,
     can_submit_to,
+    can_withdraw_submission,
 )
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import content_disposition
@@ -170,11 +171,11 @@ def own_submission(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Your input was withdrawn."))
         return redirect("consultations:own", token=token)
-    can_withdraw = submission.status not in {
-        Submission.Status.PUBLISHED,
-        Submission.Status.WITHDRAWN,
+    context = {
+        "submission": submission,
+        "can_withdraw": can_withdraw_submission(submission=submission),
+        "token": token,
     }
-    context = {"submission": submission, "can_withdraw": can_withdraw, "token": token}
     return render(request, "consultations/own.html", context)
 
 

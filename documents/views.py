@@ -71,8 +71,8 @@ def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
             "kinds": Document.Kind.choices,
             "file_languages": Language.choices,
             "filters": {"agenda_item": agenda_item, "kind": kind, "language": language},
-            "can_create": permissions.can_create_contribution(request.user),
-            "can_write_summary": permissions.can_create_summary(request.user),
+            "can_create": permissions.can_create_contribution(user=request.user),
+            "can_write_summary": permissions.can_create_summary(user=request.user),
         },
     )
 
@@ -96,12 +96,12 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "files": files,
             "extraction_pending": pending,
             "extraction_delayed": delayed,
-            "can_edit": permissions.can_edit_document(user, document),
-            "can_submit": permissions.can_submit_document(user, document),
-            "can_manage": permissions.can_manage_documents(user),
-            "can_withdraw": permissions.can_withdraw_document(user, document),
-            "can_edit_summary": permissions.can_edit_summary(user, document),
-            "can_publish_summary": permissions.can_publish_summary(user, document),
+            "can_edit": permissions.can_edit_document(user=user, document=document),
+            "can_submit": permissions.can_submit_document(user=user, document=document),
+            "can_manage": permissions.can_manage_documents(user=user),
+            "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
+            "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
+            "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
             "needs_late_approval": document.is_late and document.late_approved_at is None,
             "withdraw_form": WithdrawForm(),
             "Status": Document.Status,
@@ -112,7 +112,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
-    if not permissions.can_create_contribution(request.user):
+    if not permissions.can_create_contribution(user=request.user):
         raise PermissionDenied
     form = NewContributionForm(request.POST or None, request.FILES or None, meeting=meeting)
     status = 200
@@ -158,7 +158,7 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
 @login_required
 def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    if not permissions.can_edit_document(request.user, document):
+    if not permissions.can_edit_document(user=request.user, document=document):
         raise PermissionDenied
     initial = {
         "title": document.title,
@@ -201,7 +201,7 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def add_file(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    if not permissions.can_add_file(request.user, document):
+    if not permissions.can_add_file(user=request.user, document=document):
         raise PermissionDenied
     form = FileForm(request.POST or None, request.FILES or None)
     status = 200
@@ -280,7 +280,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def registration_queue(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_documents(request.user):
+    if not permissions.can_manage_documents(user=request.user):
         raise PermissionDenied
     return render(
         request, "documents/queue.html", {"documents": list(selectors.registration_queue())}
@@ -295,8 +295,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "document": document,
             "versions": history_of(document),
-            "can_restore": permissions.can_edit_document(request.user, document)
-            or permissions.can_manage_documents(request.user),
+            "can_restore": permissions.can_restore_version(user=request.user, document=document),
         },
     )
 
@@ -334,7 +333,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 def create_summary(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
-    if not permissions.can_create_summary(request.user):
+    if not permissions.can_create_summary(user=request.user):
         raise PermissionDenied
     form = NewSummaryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -354,7 +353,7 @@ def create_summary(request: HttpRequest, number: int) -> HttpResponse:
 @login_required
 def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    if not permissions.can_edit_summary(request.user, document):
+    if not permissions.can_edit_summary(user=request.user, document=document):
         raise PermissionDenied
     initial = {"title": document.title, "body": SummaryForm.body_from(document.summary_body)}
     form = SummaryForm(request.POST or None, initial=initial)
@@ -373,7 +372,7 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "document": document,
-            "can_publish": permissions.can_publish_summary(request.user, document),
+            "can_publish": permissions.can_publish_summary(user=request.user, document=document),
         },
         status=400 if request.method == "POST" else 200,
     )

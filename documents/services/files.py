@@ -46,7 +46,7 @@ def add_file(
     The checks run before any lock is taken (a PDF's page count is read in the sandbox); the
     stored bytes are removed again if the row cannot be written, so no file is left without a row.
     """
-    if not permissions.can_add_file(by, document):
+    if not permissions.can_add_file(user=by, document=document):
         raise NotAllowed(_("You may not add files to this document."))
     return store_file(
         document=document,

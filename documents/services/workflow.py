@@ -52,11 +52,11 @@ def create_document(
     source_organizations: list[Organization] | None = None,
     source_text: str = "",
 ) -> Document:
-    if not permissions.can_create_contribution(by):
+    if not permissions.can_create_contribution(user=by):
         raise NotAllowed(_("Only delegations and the secretariat may create documents."))
     if kind == Document.Kind.SUMMARY:
         raise InvalidTransition(_("Meeting summaries are written with the summary editor."))
-    if kind == Document.Kind.INFORMATION and not permissions.can_manage_documents(by):
+    if kind == Document.Kind.INFORMATION and not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat adds information documents."))
     owner_state, owner_organization = _owning_party(by)
     with reversion.create_revision():
@@ -96,7 +96,7 @@ def update_document(
     source_text: str = "",
 ) -> Document:
     document = _locked(document)
-    if not permissions.can_edit_document(by, document):
+    if not permissions.can_edit_document(user=by, document=document):
         raise NotAllowed(
             _("Only the owning delegation may change this document until it is registered.")
         )
@@ -119,9 +119,9 @@ def submit_document(
 ) -> Document:
     """received_at: when the secretariat records a submission it received earlier (import)."""
     document = _locked(document)
-    if not permissions.can_edit_document(by, document):
+    if not permissions.can_edit_document(user=by, document=document):
         raise NotAllowed(_("Only the owning delegation may submit this document."))
-    if received_at is not None and not permissions.can_manage_documents(by):
+    if received_at is not None and not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat records an earlier receipt date."))
     if document.status != Document.Status.DRAFT:
         raise InvalidTransition(_("Only a draft can be submitted."))
@@ -140,7 +140,7 @@ def submit_document(
 @transaction.atomic
 def approve_late_contribution(*, document: Document, by: User) -> Document:
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat approves late contributions."))
     if not document.is_late or document.late_approved_at is not None:
         raise InvalidTransition(_("This document is not a late contribution awaiting approval."))
@@ -160,7 +160,7 @@ def approve_late_contribution(*, document: Document, by: User) -> Document:
 @transaction.atomic
 def register_document(*, document: Document, by: User) -> Document:
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat registers documents."))
     if document.status != Document.Status.SUBMITTED:
         raise InvalidTransition(_("Only submitted documents can be registered."))
@@ -185,7 +185,7 @@ def register_document(*, document: Document, by: User) -> Document:
 @transaction.atomic
 def publish_document(*, document: Document, by: User) -> Document:
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat publishes documents."))
     if document.status != Document.Status.REGISTERED:
         raise InvalidTransition(_("Only registered documents can be published."))
@@ -205,7 +205,7 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
         raise InvalidTransition(_("Say why the document is withdrawn."))
     if document.status == Document.Status.WITHDRAWN:
         raise InvalidTransition(_("This document is already withdrawn."))
-    if not permissions.can_withdraw_document(by, document):
+    if not permissions.can_withdraw_document(user=by, document=document):
         raise NotAllowed(_("You may not withdraw this document."))
     previous = document.get_status_display()
     document.status = Document.Status.WITHDRAWN
@@ -224,7 +224,7 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
 def start_revision(*, document: Document, by: User) -> Document:
     """A correction after registration: the symbol gains (Rev.N); new files carry revision N."""
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat issues revisions."))
     if document.status not in {Document.Status.REGISTERED, Document.Status.PUBLISHED}:
         raise InvalidTransition(_("Only a registered or published document can be revised."))
