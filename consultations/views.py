@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from consultations import charts, exports, selectors, services
-from consultations.compilation import register_compiled_inputs
 from consultations.exceptions import AttachmentRefused, BadWithdrawLink
 from consultations.forms import DecisionForm, SubmissionForm
 from consultations.models import ConsultationCall, Submission, SubmissionAttachment
@@ -302,7 +301,7 @@ def register_compilation(request: HttpRequest, code: str) -> HttpResponse:
         messages.error(request, _("Choose the meeting the compiled inputs are for."))
         return redirect("consultations:moderation", code=call.code)
     try:
-        document = register_compiled_inputs(call=call, meeting=meeting, by=request.user)
+        document = services.register_compiled_inputs(call=call, meeting=meeting, by=request.user)
     except NotAllowed as exc:
         raise PermissionDenied from exc
     except DomainError as exc:

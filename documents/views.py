@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -121,23 +120,18 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                with transaction.atomic():
-                    document = services.create_document(
-                        meeting=meeting,
-                        title=data["title"],
-                        by=request.user,
-                        access=data["access"],
-                        agenda_items=list(data["agenda_items"]),
-                        source_states=list(data["source_states"]) or None,
-                        source_organizations=list(data["source_organizations"]) or None,
-                    )
-                    services.add_file(
-                        document=document,
-                        upload=data["file"],
-                        language=data["language"],
-                        by=request.user,
-                        original_name=data["file"].name,
-                    )
+                document = services.create_contribution(
+                    meeting=meeting,
+                    by=request.user,
+                    title=data["title"],
+                    access=data["access"],
+                    agenda_items=list(data["agenda_items"]),
+                    source_states=list(data["source_states"]) or None,
+                    source_organizations=list(data["source_organizations"]) or None,
+                    file=data["file"],
+                    language=data["language"],
+                    original_name=data["file"].name,
+                )
             except UploadRefused as refusal:
                 form.add_error("file", refusal.message)
                 status = refusal.http_status
@@ -182,7 +176,6 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
                     agenda_items=list(data["agenda_items"]),
                     source_states=list(data["source_states"]),
                     source_organizations=list(data["source_organizations"]),
-                    source_text=document.source_text,
                 )
             except DomainError as error:
                 form.add_error(None, error.message)

@@ -1,6 +1,7 @@
 """The document workflow: draft -> submitted -> registered -> published; any -> withdrawn."""
 
 import datetime as dt
+from enum import Enum
 
 import reversion
 from django.contrib.auth.models import User
@@ -83,31 +84,54 @@ def create_document(
     return document
 
 
+class Unchanged(Enum):
+    """The value of a detail the caller did not pass: update_document leaves it as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Unchanged.KEEP
+DETAIL_FIELDS = ["title", "access", "source_text"]
+DETAIL_RELATIONS = ["agenda_items", "source_states", "source_organizations"]
+
+
 @transaction.atomic
 def update_document(
     *,
     document: Document,
     by: User,
-    title: str,
-    access: str,
-    agenda_items: list[AgendaItem],
-    source_states: list[MemberState],
-    source_organizations: list[Organization],
-    source_text: str = "",
+    title: str | Unchanged = KEEP,
+    access: str | Unchanged = KEEP,
+    agenda_items: list[AgendaItem] | Unchanged = KEEP,
+    source_states: list[MemberState] | Unchanged = KEEP,
+    source_organizations: list[Organization] | Unchanged = KEEP,
+    source_text: str | Unchanged = KEEP,
 ) -> Document:
+    """Change the details passed; a detail not passed keeps its value (it is never blanked)."""
     document = _locked(document)
     if not permissions.can_edit_document(user=by, document=document):
         raise NotAllowed(
             _("Only the owning delegation may change this document until it is registered.")
         )
+    given = {
+        "title": title,
+        "access": access,
+        "source_text": source_text,
+        "agenda_items": agenda_items,
+        "source_states": source_states,
+        "source_organizations": source_organizations,
+    }
+    given = {name: value for name, value in given.items() if value is not KEEP}
+    if not given:
+        return document
     with reversion.create_revision():
-        document.title = title
-        document.access = access
-        document.source_text = source_text
-        document.save(update_fields=["title", "access", "source_text", "updated_at"])
-        document.agenda_items.set(agenda_items)
-        document.source_states.set(source_states)
-        document.source_organizations.set(source_organizations)
+        fields = [name for name in DETAIL_FIELDS if name in given]
+        for name in fields:
+            setattr(document, name, given[name])
+        document.save(update_fields=[*fields, "updated_at"])
+        for name in DETAIL_RELATIONS:
+            if name in given:
+                getattr(document, name).set(given[name])
         reversion.set_user(by)
         reversion.set_comment("Changed the details")
     return document
