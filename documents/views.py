@@ -226,11 +226,14 @@ def add_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 TRANSITIONS = {
-    "submit": (services.submit_document, _("Submitted.")),
-    "register": (services.register_document, _("Registered.")),
-    "approve_late": (services.approve_late_contribution, _("Late contribution approved.")),
-    "publish": (services.publish_document, _("Published.")),
-    "revise": (services.start_revision, _("A new revision is open: upload its files.")),
+    "submit": (services.submit_document, gettext_lazy("Submitted.")),
+    "register": (services.register_document, gettext_lazy("Registered.")),
+    "approve_late": (
+        services.approve_late_contribution,
+        gettext_lazy("Late contribution approved."),
+    ),
+    "publish": (services.publish_document, gettext_lazy("Published.")),
+    "revise": (services.start_revision, gettext_lazy("A new revision is open: upload its files.")),
 }
 
 
