@@ -19,7 +19,6 @@ from documents.forms import (
     SummaryForm,
     WithdrawForm,
 )
-from documents.history import history_of
 from documents.models import Document, DocumentFile, Language
 from meetings.models import Meeting
 
@@ -290,7 +289,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/history.html",
         {
             "document": document,
-            "versions": history_of(document),
+            "versions": selectors.history_of(document=document),
             "can_restore": permissions.can_restore_version(user=request.user, document=document),
         },
     )

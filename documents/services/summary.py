@@ -12,8 +12,8 @@ from cwg.exceptions import InvalidTransition, NotAllowed
 from documents import permissions
 from documents.models import Document
 from documents.services.files import store_file
+from documents.services.summary_docx import render_summary_docx
 from documents.services.symbols import allocate_number
-from documents.summary_docx import render_summary_docx
 from meetings.models import Meeting
 
 BLOCK_KINDS = {"heading", "paragraph"}
