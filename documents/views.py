@@ -100,7 +100,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
             "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
             "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
-            "needs_late_approval": document.is_late and document.late_approved_at is None,
+            "needs_late_approval": document.awaits_late_approval,
             "withdraw_form": WithdrawForm(),
             "Status": Document.Status,
         },

@@ -2,6 +2,7 @@
 
 import io
 
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from meetings.models import Meeting
 
 
 @transaction.atomic
-def register_compiled_inputs(*, call: ConsultationCall, meeting: Meeting, by) -> Document:
+def register_compiled_inputs(*, call: ConsultationCall, meeting: Meeting, by: User) -> Document:
     """Compile, then register through the documents workflow: it gets the next INF symbol.
 
     The secretariat publishes it from the document's page when it is ready.

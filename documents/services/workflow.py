@@ -166,7 +166,7 @@ def approve_late_contribution(*, document: Document, by: User) -> Document:
     document = _locked(document)
     if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat approves late contributions."))
-    if not document.is_late or document.late_approved_at is not None:
+    if not document.awaits_late_approval:
         raise InvalidTransition(_("This document is not a late contribution awaiting approval."))
     if document.status != Document.Status.SUBMITTED:
         raise InvalidTransition(_("Only a submitted contribution can be approved."))
@@ -188,7 +188,7 @@ def register_document(*, document: Document, by: User) -> Document:
         raise NotAllowed(_("Only the secretariat registers documents."))
     if document.status != Document.Status.SUBMITTED:
         raise InvalidTransition(_("Only submitted documents can be registered."))
-    if document.is_late and document.late_approved_at is None:
+    if document.awaits_late_approval:
         raise InvalidTransition(
             _("This contribution arrived after the deadline: approve it before registering it.")
         )
