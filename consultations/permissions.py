@@ -62,6 +62,15 @@ def can_read_submission(*, user: AnyUser, submission) -> bool:
     )
 
 
+def can_withdraw_submission(*, submission) -> bool:
+    """Its author withdraws an input through the private link (holding the link is the proof of
+    authorship), until it is published; a withdrawn input stays withdrawn."""
+    return submission.status not in {
+        submission.Status.PUBLISHED,
+        submission.Status.WITHDRAWN,
+    }
+
+
 def calls_visible_to(user: AnyUser, queryset):
     if can_read_moderation(user=user):
         return queryset

@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from consultations import charts, exports, selectors, services
-from consultations.compilation import register_compiled_inputs
 from consultations.exceptions import AttachmentRefused, BadWithdrawLink
 from consultations.forms import DecisionForm, SubmissionForm
 from consultations.models import ConsultationCall, Submission, SubmissionAttachment
@@ -20,6 +19,7 @@ from consultations.permissions import (
     can_read_moderation,
     can_see_call,
     can_submit_to,
+    can_withdraw_submission,
 )
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import content_disposition
@@ -170,11 +170,11 @@ def own_submission(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Your input was withdrawn."))
         return redirect("consultations:own", token=token)
-    can_withdraw = submission.status not in {
-        Submission.Status.PUBLISHED,
-        Submission.Status.WITHDRAWN,
+    context = {
+        "submission": submission,
+        "can_withdraw": can_withdraw_submission(submission=submission),
+        "token": token,
     }
-    context = {"submission": submission, "can_withdraw": can_withdraw, "token": token}
     return render(request, "consultations/own.html", context)
 
 
@@ -301,7 +301,7 @@ def register_compilation(request: HttpRequest, code: str) -> HttpResponse:
         messages.error(request, _("Choose the meeting the compiled inputs are for."))
         return redirect("consultations:moderation", code=call.code)
     try:
-        document = register_compiled_inputs(call=call, meeting=meeting, by=request.user)
+        document = services.register_compiled_inputs(call=call, meeting=meeting, by=request.user)
     except NotAllowed as exc:
         raise PermissionDenied from exc
     except DomainError as exc:

@@ -34,10 +34,6 @@ def is_officer(user: AnyUser) -> bool:
     return OFFICERS in group_names(user)
 
 
-def is_delegate(user: AnyUser) -> bool:
-    return DELEGATES in group_names(user)
-
-
 def is_member(user: AnyUser) -> bool:
     """Anyone signed in with a role in the group: may read members-only material."""
     return is_secretariat(user) or bool(group_names(user) & set(ROLE_GROUPS))

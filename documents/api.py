@@ -105,7 +105,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     @files.mapping.post
     def upload(self, request, pk=None):
         document = self.get_object()
-        if not permissions.can_add_file(request.user, document):
+        if not permissions.can_add_file(user=request.user, document=document):
             raise PermissionDenied(str(NotAllowed.default_message))
         upload = UploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)

@@ -2,7 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cwg.exceptions import InvalidTransition
 from cwg.files.exceptions import UploadRefused
 
 
@@ -10,8 +9,3 @@ class DuplicateFile(UploadRefused):
     code = "duplicate_file"
     http_status = 409
     default_message = _("This exact file was already uploaded to this document.")
-
-
-class SubmissionClosed(InvalidTransition):
-    code = "submission_closed"
-    default_message = _("This document can no longer be changed.")

@@ -168,6 +168,11 @@ class Document(models.Model):
         return f"{prefix}{series}{self.number}{revision}"
 
     @property
+    def awaits_late_approval(self) -> bool:
+        """Arrived after the deadline and not approved yet: it cannot be registered."""
+        return self.is_late and self.late_approved_at is None
+
+    @property
     def source(self) -> str:
         names = [state.name for state in self.source_states.all()]
         names += [organization.name for organization in self.source_organizations.all()]
@@ -253,7 +258,3 @@ class DocumentFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} [{self.language}] rev {self.revision}"
-
-    @property
-    def language_letter(self) -> str:
-        return LANGUAGE_LETTERS[self.language]

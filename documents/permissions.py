@@ -57,21 +57,16 @@ def visible_documents_filter(user: AnyUser) -> Q:
     return visible | _owned_by(user)
 
 
-def is_owner(user: AnyUser, document: Document) -> bool:
-    states, organizations = _party_ids(user)
-    return document.owner_state_id in states or document.owner_organization_id in organizations
-
-
-def can_view_document(user: AnyUser, document: Document) -> bool:
+def can_view_document(*, user: AnyUser, document: Document) -> bool:
     return Document.objects.filter(pk=document.pk).visible_to(user).exists()
 
 
-def can_create_contribution(user: AnyUser) -> bool:
+def can_create_contribution(*, user: AnyUser) -> bool:
     states, organizations = _party_ids(user)
     return is_secretariat(user) or bool(states or organizations)
 
 
-def can_edit_document(user: AnyUser, document: Document) -> bool:
+def can_edit_document(*, user: AnyUser, document: Document) -> bool:
     """The owning delegation (guardian object permission) until registration; the secretariat."""
     if document.status not in EDITABLE_STATES:
         return False
@@ -80,30 +75,38 @@ def can_edit_document(user: AnyUser, document: Document) -> bool:
     return user.is_authenticated and user.has_perm(CHANGE_DRAFT, document)
 
 
-def can_add_file(user: AnyUser, document: Document) -> bool:
+def can_add_file(*, user: AnyUser, document: Document) -> bool:
     if document.status == Document.Status.WITHDRAWN:
         return False
-    return can_edit_document(user, document) or can_manage_documents(user)
+    return can_edit_document(user=user, document=document) or can_manage_documents(user=user)
 
 
-def can_submit_document(user: AnyUser, document: Document) -> bool:
-    return document.status == Document.Status.DRAFT and can_edit_document(user, document)
+def can_submit_document(*, user: AnyUser, document: Document) -> bool:
+    return document.status == Document.Status.DRAFT and can_edit_document(
+        user=user, document=document
+    )
 
 
-def can_manage_documents(user: AnyUser) -> bool:
+def can_manage_documents(*, user: AnyUser) -> bool:
     """Register, approve late contributions, publish, add language versions and revisions."""
     return is_secretariat(user)
 
 
-def can_withdraw_document(user: AnyUser, document: Document) -> bool:
+def can_withdraw_document(*, user: AnyUser, document: Document) -> bool:
     if document.status == Document.Status.WITHDRAWN:
         return False
     if is_secretariat(user):
         return True
-    return document.status in EDITABLE_STATES and can_edit_document(user, document)
+    return document.status in EDITABLE_STATES and can_edit_document(user=user, document=document)
 
 
-def can_edit_summary(user: AnyUser, document: Document) -> bool:
+def can_restore_version(*, user: AnyUser, document: Document) -> bool:
+    """Copy an earlier version's details back: whoever may edit the document, and the secretariat
+    (also after registration). Whether the state allows it is the service's check."""
+    return can_edit_document(user=user, document=document) or can_manage_documents(user=user)
+
+
+def can_edit_summary(*, user: AnyUser, document: Document) -> bool:
     return (
         document.kind == Document.Kind.SUMMARY
         and document.status == Document.Status.DRAFT
@@ -111,7 +114,7 @@ def can_edit_summary(user: AnyUser, document: Document) -> bool:
     )
 
 
-def can_publish_summary(user: AnyUser, document: Document) -> bool:
+def can_publish_summary(*, user: AnyUser, document: Document) -> bool:
     """Only the chair of the meeting's working group publishes its summary."""
     return (
         document.kind == Document.Kind.SUMMARY
@@ -120,7 +123,7 @@ def can_publish_summary(user: AnyUser, document: Document) -> bool:
     )
 
 
-def can_create_summary(user: AnyUser) -> bool:
+def can_create_summary(*, user: AnyUser) -> bool:
     return is_secretariat(user) or is_officer(user)
 
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +19,6 @@ from documents.forms import (
     SummaryForm,
     WithdrawForm,
 )
-from documents.history import history_of
 from documents.models import Document, DocumentFile, Language
 from meetings.models import Meeting
 
@@ -71,8 +69,8 @@ def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
             "kinds": Document.Kind.choices,
             "file_languages": Language.choices,
             "filters": {"agenda_item": agenda_item, "kind": kind, "language": language},
-            "can_create": permissions.can_create_contribution(request.user),
-            "can_write_summary": permissions.can_create_summary(request.user),
+            "can_create": permissions.can_create_contribution(user=request.user),
+            "can_write_summary": permissions.can_create_summary(user=request.user),
         },
     )
 
@@ -96,13 +94,13 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "files": files,
             "extraction_pending": pending,
             "extraction_delayed": delayed,
-            "can_edit": permissions.can_edit_document(user, document),
-            "can_submit": permissions.can_submit_document(user, document),
-            "can_manage": permissions.can_manage_documents(user),
-            "can_withdraw": permissions.can_withdraw_document(user, document),
-            "can_edit_summary": permissions.can_edit_summary(user, document),
-            "can_publish_summary": permissions.can_publish_summary(user, document),
-            "needs_late_approval": document.is_late and document.late_approved_at is None,
+            "can_edit": permissions.can_edit_document(user=user, document=document),
+            "can_submit": permissions.can_submit_document(user=user, document=document),
+            "can_manage": permissions.can_manage_documents(user=user),
+            "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
+            "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
+            "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
+            "needs_late_approval": document.awaits_late_approval,
             "withdraw_form": WithdrawForm(),
             "Status": Document.Status,
         },
@@ -112,7 +110,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
-    if not permissions.can_create_contribution(request.user):
+    if not permissions.can_create_contribution(user=request.user):
         raise PermissionDenied
     form = NewContributionForm(request.POST or None, request.FILES or None, meeting=meeting)
     status = 200
@@ -121,23 +119,18 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                with transaction.atomic():
-                    document = services.create_document(
-                        meeting=meeting,
-                        title=data["title"],
-                        by=request.user,
-                        access=data["access"],
-                        agenda_items=list(data["agenda_items"]),
-                        source_states=list(data["source_states"]) or None,
-                        source_organizations=list(data["source_organizations"]) or None,
-                    )
-                    services.add_file(
-                        document=document,
-                        upload=data["file"],
-                        language=data["language"],
-                        by=request.user,
-                        original_name=data["file"].name,
-                    )
+                document = services.create_contribution(
+                    meeting=meeting,
+                    by=request.user,
+                    title=data["title"],
+                    access=data["access"],
+                    agenda_items=list(data["agenda_items"]),
+                    source_states=list(data["source_states"]) or None,
+                    source_organizations=list(data["source_organizations"]) or None,
+                    file=data["file"],
+                    language=data["language"],
+                    original_name=data["file"].name,
+                )
             except UploadRefused as refusal:
                 form.add_error("file", refusal.message)
                 status = refusal.http_status
@@ -158,7 +151,7 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
 @login_required
 def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    if not permissions.can_edit_document(request.user, document):
+    if not permissions.can_edit_document(user=request.user, document=document):
         raise PermissionDenied
     initial = {
         "title": document.title,
@@ -182,7 +175,6 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
                     agenda_items=list(data["agenda_items"]),
                     source_states=list(data["source_states"]),
                     source_organizations=list(data["source_organizations"]),
-                    source_text=document.source_text,
                 )
             except DomainError as error:
                 form.add_error(None, error.message)
@@ -201,7 +193,7 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def add_file(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    if not permissions.can_add_file(request.user, document):
+    if not permissions.can_add_file(user=request.user, document=document):
         raise PermissionDenied
     form = FileForm(request.POST or None, request.FILES or None)
     status = 200
@@ -233,11 +225,14 @@ def add_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 TRANSITIONS = {
-    "submit": (services.submit_document, _("Submitted.")),
-    "register": (services.register_document, _("Registered.")),
-    "approve_late": (services.approve_late_contribution, _("Late contribution approved.")),
-    "publish": (services.publish_document, _("Published.")),
-    "revise": (services.start_revision, _("A new revision is open: upload its files.")),
+    "submit": (services.submit_document, gettext_lazy("Submitted.")),
+    "register": (services.register_document, gettext_lazy("Registered.")),
+    "approve_late": (
+        services.approve_late_contribution,
+        gettext_lazy("Late contribution approved."),
+    ),
+    "publish": (services.publish_document, gettext_lazy("Published.")),
+    "revise": (services.start_revision, gettext_lazy("A new revision is open: upload its files.")),
 }
 
 
@@ -280,7 +275,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def registration_queue(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_documents(request.user):
+    if not permissions.can_manage_documents(user=request.user):
         raise PermissionDenied
     return render(
         request, "documents/queue.html", {"documents": list(selectors.registration_queue())}
@@ -294,9 +289,8 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/history.html",
         {
             "document": document,
-            "versions": history_of(document),
-            "can_restore": permissions.can_edit_document(request.user, document)
-            or permissions.can_manage_documents(request.user),
+            "versions": selectors.history_of(document=document),
+            "can_restore": permissions.can_restore_version(user=request.user, document=document),
         },
     )
 
@@ -334,7 +328,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 def create_summary(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
-    if not permissions.can_create_summary(request.user):
+    if not permissions.can_create_summary(user=request.user):
         raise PermissionDenied
     form = NewSummaryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -354,7 +348,7 @@ def create_summary(request: HttpRequest, number: int) -> HttpResponse:
 @login_required
 def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    if not permissions.can_edit_summary(request.user, document):
+    if not permissions.can_edit_summary(user=request.user, document=document):
         raise PermissionDenied
     initial = {"title": document.title, "body": SummaryForm.body_from(document.summary_body)}
     form = SummaryForm(request.POST or None, initial=initial)
@@ -373,7 +367,7 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "document": document,
-            "can_publish": permissions.can_publish_summary(request.user, document),
+            "can_publish": permissions.can_publish_summary(user=request.user, document=document),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -6,6 +6,7 @@ from consultations.services.attachments import (
     remove_orphan_attachment_files,
 )
 from consultations.services.calls import archive_call, close_call, open_call
+from consultations.services.compilation import register_compiled_inputs
 from consultations.services.inputs import (
     submission_from_token,
     submit_input,
@@ -27,6 +28,7 @@ __all__ = [
     "max_attachments",
     "open_call",
     "publish_submissions",
+    "register_compiled_inputs",
     "reject_submissions",
     "remove_orphan_attachment_files",
     "submission_from_token",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from consultations.exceptions import BadWithdrawLink, CallClosed, SignInRequired
 from consultations.models import Answer, ConsultationCall, ModerationDecision, Submission
-from consultations.permissions import can_submit_to
+from consultations.permissions import can_submit_to, can_withdraw_submission
 from consultations.services.attachments import (
     checked_attachments,
     remove_files_without_rows,
@@ -169,7 +169,7 @@ def withdraw_submission(*, token: str, withdrawn_at: dt.datetime | None = None) 
     """The author withdraws an input through the private link, while it is not published."""
     found = submission_from_token(token)
     submission = Submission.objects.select_for_update().get(pk=found.pk)
-    if submission.status in {Status.PUBLISHED, Status.WITHDRAWN}:
+    if not can_withdraw_submission(submission=submission):
         raise InvalidTransition(
             _("A published or already withdrawn input cannot be withdrawn here.")
         )

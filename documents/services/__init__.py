@@ -4,10 +4,10 @@ from documents.services.files import (
     queue_extraction,
     remove_orphan_files,
     requeue_stale_extractions,
-    retry_failed_extraction,
     store_file,
 )
 from documents.services.history import restore_version
+from documents.services.registration import create_contribution, register_secretariat_document
 from documents.services.summary import create_summary, publish_summary, update_summary
 from documents.services.workflow import (
     approve_late_contribution,
@@ -23,6 +23,7 @@ from documents.services.workflow import (
 __all__ = [
     "add_file",
     "approve_late_contribution",
+    "create_contribution",
     "create_document",
     "create_summary",
     "extract_stored_file",
@@ -30,10 +31,10 @@ __all__ = [
     "publish_summary",
     "queue_extraction",
     "register_document",
+    "register_secretariat_document",
     "remove_orphan_files",
     "requeue_stale_extractions",
     "restore_version",
-    "retry_failed_extraction",
     "start_revision",
     "store_file",
     "submit_document",

@@ -46,7 +46,7 @@ def add_file(
     The checks run before any lock is taken (a PDF's page count is read in the sandbox); the
     stored bytes are removed again if the row cannot be written, so no file is left without a row.
     """
-    if not permissions.can_add_file(by, document):
+    if not permissions.can_add_file(user=by, document=document):
         raise NotAllowed(_("You may not add files to this document."))
     return store_file(
         document=document,
@@ -198,17 +198,6 @@ def requeue_stale_extractions(*, older_than: dt.timedelta | None = None) -> list
         row.extraction_state = DocumentFile.Extraction.PENDING
         queue_extraction(row)
     return [row.pk for row in rows]
-
-
-def retry_failed_extraction(*, file: DocumentFile, by: User) -> DocumentFile:
-    if not permissions.can_manage_documents(by):
-        raise NotAllowed(_("Only the secretariat can retry an extraction."))
-    if file.extraction_state != DocumentFile.Extraction.FAILED:
-        raise InvalidTransition(_("Only a failed extraction can be tried again."))
-    DocumentFile.objects.filter(pk=file.pk).update(extraction_state=DocumentFile.Extraction.PENDING)
-    file.refresh_from_db()
-    transaction.on_commit(partial(queue_extraction, file))
-    return file
 
 
 def remove_orphan_files(*, older_than: dt.timedelta = ORPHAN_GRACE) -> list[str]:

@@ -18,7 +18,7 @@ RESTORABLE_RELATIONS = ["agenda_items", "source_states", "source_organizations"]
 def restore_version(*, document: Document, version_id: int, by: User) -> Document:
     """Copy an earlier version's details onto the document; the workflow state is kept."""
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if not (permissions.can_edit_document(by, document) or permissions.can_manage_documents(by)):
+    if not permissions.can_restore_version(user=by, document=document):
         raise NotAllowed(_("You may not change this document."))
     if document.status == Document.Status.WITHDRAWN:
         raise InvalidTransition(_("A withdrawn document cannot be changed."))

@@ -12,8 +12,8 @@ from cwg.exceptions import InvalidTransition, NotAllowed
 from documents import permissions
 from documents.models import Document
 from documents.services.files import store_file
+from documents.services.summary_docx import render_summary_docx
 from documents.services.symbols import allocate_number
-from documents.summary_docx import render_summary_docx
 from meetings.models import Meeting
 
 BLOCK_KINDS = {"heading", "paragraph"}
@@ -32,7 +32,7 @@ def clean_blocks(blocks: list[dict]) -> list[dict]:
 
 @transaction.atomic
 def create_summary(*, meeting: Meeting, title: str, language: str, by: User) -> Document:
-    if not permissions.can_create_summary(by):
+    if not permissions.can_create_summary(user=by):
         raise NotAllowed(_("Only officers and the secretariat write meeting summaries."))
     with reversion.create_revision():
         document = Document.objects.create(
@@ -51,7 +51,7 @@ def create_summary(*, meeting: Meeting, title: str, language: str, by: User) -> 
 @transaction.atomic
 def update_summary(*, document: Document, title: str, blocks: list[dict], by: User) -> Document:
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if not permissions.can_edit_summary(by, document):
+    if not permissions.can_edit_summary(user=by, document=document):
         raise NotAllowed(_("Only officers and the secretariat edit a draft summary."))
     with reversion.create_revision():
         document.title = title
@@ -70,7 +70,7 @@ def publish_summary(*, document: Document, by: User) -> Document:
             .select_related("meeting__working_group")
             .get(pk=document.pk)
         )
-        if not permissions.can_publish_summary(by, document):
+        if not permissions.can_publish_summary(user=by, document=document):
             raise NotAllowed(_("Only the chair of the group publishes the meeting summary."))
         if not document.summary_body:
             raise InvalidTransition(_("The summary is empty: write it before publishing."))

@@ -1,6 +1,7 @@
 """The document workflow: draft -> submitted -> registered -> published; any -> withdrawn."""
 
 import datetime as dt
+from enum import Enum
 
 import reversion
 from django.contrib.auth.models import User
@@ -52,11 +53,11 @@ def create_document(
     source_organizations: list[Organization] | None = None,
     source_text: str = "",
 ) -> Document:
-    if not permissions.can_create_contribution(by):
+    if not permissions.can_create_contribution(user=by):
         raise NotAllowed(_("Only delegations and the secretariat may create documents."))
     if kind == Document.Kind.SUMMARY:
         raise InvalidTransition(_("Meeting summaries are written with the summary editor."))
-    if kind == Document.Kind.INFORMATION and not permissions.can_manage_documents(by):
+    if kind == Document.Kind.INFORMATION and not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat adds information documents."))
     owner_state, owner_organization = _owning_party(by)
     with reversion.create_revision():
@@ -83,31 +84,54 @@ def create_document(
     return document
 
 
+class Unchanged(Enum):
+    """The value of a detail the caller did not pass: update_document leaves it as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Unchanged.KEEP
+DETAIL_FIELDS = ["title", "access", "source_text"]
+DETAIL_RELATIONS = ["agenda_items", "source_states", "source_organizations"]
+
+
 @transaction.atomic
 def update_document(
     *,
     document: Document,
     by: User,
-    title: str,
-    access: str,
-    agenda_items: list[AgendaItem],
-    source_states: list[MemberState],
-    source_organizations: list[Organization],
-    source_text: str = "",
+    title: str | Unchanged = KEEP,
+    access: str | Unchanged = KEEP,
+    agenda_items: list[AgendaItem] | Unchanged = KEEP,
+    source_states: list[MemberState] | Unchanged = KEEP,
+    source_organizations: list[Organization] | Unchanged = KEEP,
+    source_text: str | Unchanged = KEEP,
 ) -> Document:
+    """Change the details passed; a detail not passed keeps its value (it is never blanked)."""
     document = _locked(document)
-    if not permissions.can_edit_document(by, document):
+    if not permissions.can_edit_document(user=by, document=document):
         raise NotAllowed(
             _("Only the owning delegation may change this document until it is registered.")
         )
+    given = {
+        "title": title,
+        "access": access,
+        "source_text": source_text,
+        "agenda_items": agenda_items,
+        "source_states": source_states,
+        "source_organizations": source_organizations,
+    }
+    given = {name: value for name, value in given.items() if value is not KEEP}
+    if not given:
+        return document
     with reversion.create_revision():
-        document.title = title
-        document.access = access
-        document.source_text = source_text
-        document.save(update_fields=["title", "access", "source_text", "updated_at"])
-        document.agenda_items.set(agenda_items)
-        document.source_states.set(source_states)
-        document.source_organizations.set(source_organizations)
+        fields = [name for name in DETAIL_FIELDS if name in given]
+        for name in fields:
+            setattr(document, name, given[name])
+        document.save(update_fields=[*fields, "updated_at"])
+        for name in DETAIL_RELATIONS:
+            if name in given:
+                getattr(document, name).set(given[name])
         reversion.set_user(by)
         reversion.set_comment("Changed the details")
     return document
@@ -119,9 +143,9 @@ def submit_document(
 ) -> Document:
     """received_at: when the secretariat records a submission it received earlier (import)."""
     document = _locked(document)
-    if not permissions.can_edit_document(by, document):
+    if not permissions.can_edit_document(user=by, document=document):
         raise NotAllowed(_("Only the owning delegation may submit this document."))
-    if received_at is not None and not permissions.can_manage_documents(by):
+    if received_at is not None and not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat records an earlier receipt date."))
     if document.status != Document.Status.DRAFT:
         raise InvalidTransition(_("Only a draft can be submitted."))
@@ -140,9 +164,9 @@ def submit_document(
 @transaction.atomic
 def approve_late_contribution(*, document: Document, by: User) -> Document:
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat approves late contributions."))
-    if not document.is_late or document.late_approved_at is not None:
+    if not document.awaits_late_approval:
         raise InvalidTransition(_("This document is not a late contribution awaiting approval."))
     if document.status != Document.Status.SUBMITTED:
         raise InvalidTransition(_("Only a submitted contribution can be approved."))
@@ -160,11 +184,11 @@ def approve_late_contribution(*, document: Document, by: User) -> Document:
 @transaction.atomic
 def register_document(*, document: Document, by: User) -> Document:
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat registers documents."))
     if document.status != Document.Status.SUBMITTED:
         raise InvalidTransition(_("Only submitted documents can be registered."))
-    if document.is_late and document.late_approved_at is None:
+    if document.awaits_late_approval:
         raise InvalidTransition(
             _("This contribution arrived after the deadline: approve it before registering it.")
         )
@@ -185,7 +209,7 @@ def register_document(*, document: Document, by: User) -> Document:
 @transaction.atomic
 def publish_document(*, document: Document, by: User) -> Document:
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat publishes documents."))
     if document.status != Document.Status.REGISTERED:
         raise InvalidTransition(_("Only registered documents can be published."))
@@ -205,7 +229,7 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
         raise InvalidTransition(_("Say why the document is withdrawn."))
     if document.status == Document.Status.WITHDRAWN:
         raise InvalidTransition(_("This document is already withdrawn."))
-    if not permissions.can_withdraw_document(by, document):
+    if not permissions.can_withdraw_document(user=by, document=document):
         raise NotAllowed(_("You may not withdraw this document."))
     previous = document.get_status_display()
     document.status = Document.Status.WITHDRAWN
@@ -224,7 +248,7 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
 def start_revision(*, document: Document, by: User) -> Document:
     """A correction after registration: the symbol gains (Rev.N); new files carry revision N."""
     document = _locked(document)
-    if not permissions.can_manage_documents(by):
+    if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat issues revisions."))
     if document.status not in {Document.Status.REGISTERED, Document.Status.PUBLISHED}:
         raise InvalidTransition(_("Only a registered or published document can be revised."))

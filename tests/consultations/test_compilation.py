@@ -8,7 +8,7 @@ from django.utils import timezone
 from docx import Document as WordDocument
 
 from consultations import services
-from consultations.compilation import register_compiled_inputs
+from consultations.services import register_compiled_inputs
 from cwg.exceptions import NotAllowed
 from tests.consultations.factories import CallFactory, QuestionFactory
 from tests.meetings.factories import MeetingFactory

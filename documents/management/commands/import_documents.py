@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from cwg.permissions import SECRETARIAT
-from documents.importer import ImportReport, files_under, import_file, kinds
 from documents.models import Document, Language
+from documents.services.importing import ImportReport, files_under, import_file, kinds
 from meetings.models import Meeting
 
 

@@ -5,18 +5,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.db import transaction
 
 from cwg.exceptions import DomainError
 from documents.models import Document, DocumentFile
-from documents.services import (
-    add_file,
-    approve_late_contribution,
-    create_document,
-    publish_document,
-    register_document,
-    submit_document,
-)
+from documents.services.registration import register_secretariat_document
 from meetings.models import Meeting
 
 SUFFIXES = {".pdf", ".docx", ".txt"}
@@ -82,30 +74,19 @@ def import_file(
         report.skipped.append(f"{path.name}: already imported as {existing.document}")
         return
     try:
-        with transaction.atomic(), path.open("rb") as handle:
-            document = create_document(
+        with path.open("rb") as handle:
+            document = register_secretariat_document(
                 meeting=meeting,
-                title=_title_for(path),
                 by=by,
+                title=_title_for(path),
                 kind=kind,
                 access=access,
-                source_states=[],
-                source_organizations=[],
-            )
-            add_file(
-                document=document,
-                upload=handle,
+                file=handle,
                 language=language,
-                by=by,
                 original_name=path.name,
                 allow_text=True,
+                publish=publish,
             )
-            document = submit_document(document=document, by=by)
-            if document.is_late:
-                approve_late_contribution(document=document, by=by)
-            document = register_document(document=document, by=by)
-            if publish:
-                document = publish_document(document=document, by=by)
     except DomainError as refusal:
         report.refused.append((path.name, str(refusal.message)))
     else:

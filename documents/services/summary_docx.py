@@ -8,7 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from documents.models import Document
+from documents.models import LANGUAGE_LETTERS, Document
 
 RTL_LANGUAGES = {"ar"}
 
@@ -46,8 +46,6 @@ def render_summary_docx(*, document: Document, published_on: dt.date) -> bytes:
 
 
 def document_letter(document: Document) -> str:
-    from documents.models import LANGUAGE_LETTERS
-
     return LANGUAGE_LETTERS[document.summary_language]
 
 

@@ -60,7 +60,7 @@ def _display(name: str, value, labels) -> str:
     return "" if value is None else str(value)
 
 
-def history_of(document: Document) -> list[HistoryEntry]:
+def history_of(*, document: Document) -> list[HistoryEntry]:
     versions = list(
         Version.objects.get_for_object(document).select_related("revision__user").order_by("pk")
     )

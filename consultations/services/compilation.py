@@ -2,6 +2,7 @@
 
 import io
 
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,18 +12,12 @@ from consultations.models import ConsultationCall
 from consultations.permissions import can_moderate
 from cwg.exceptions import NotAllowed
 from documents.models import Document
-from documents.services import (
-    add_file,
-    approve_late_contribution,
-    create_document,
-    register_document,
-    submit_document,
-)
+from documents.services import register_secretariat_document
 from meetings.models import Meeting
 
 
 @transaction.atomic
-def register_compiled_inputs(*, call: ConsultationCall, meeting: Meeting, by) -> Document:
+def register_compiled_inputs(*, call: ConsultationCall, meeting: Meeting, by: User) -> Document:
     """Compile, then register through the documents workflow: it gets the next INF symbol.
 
     The secretariat publishes it from the document's page when it is ready.
@@ -31,22 +26,12 @@ def register_compiled_inputs(*, call: ConsultationCall, meeting: Meeting, by) ->
         raise NotAllowed(_("Only the secretariat registers the compiled inputs."))
     buffer = io.BytesIO()
     exports.write_docx(call=call, out=buffer)
-    document = create_document(
+    return register_secretariat_document(
         meeting=meeting,
+        by=by,
         title=_("Published inputs to the call %(code)s") % {"code": call.code},
         kind=Document.Kind.INFORMATION,
-        by=by,
-        source_states=[],
-        source_organizations=[],
         source_text=_("Secretariat"),
-    )
-    add_file(
-        document=document,
-        upload=SimpleUploadedFile(f"{call.code}-published-inputs.docx", buffer.getvalue()),
+        file=SimpleUploadedFile(f"{call.code}-published-inputs.docx", buffer.getvalue()),
         language="en",
-        by=by,
     )
-    document = submit_document(document=document, by=by)
-    if document.is_late:  # the secretariat's own compilation: registering it is the approval
-        approve_late_contribution(document=document, by=by)
-    return register_document(document=document, by=by)

@@ -9,7 +9,7 @@ from docx import Document as WordDocument
 
 from cwg.demo import SECTOR_MEMBER_NAME
 from cwg.models import MemberState, Organization, WorkingGroup
-from documents import demo_content as content
+from documents.demo import content
 from documents.models import Document
 from documents.services import (
     add_file,
