@@ -28,7 +28,7 @@ def readable_document(*, document: Document, by: User) -> Document:
     document = (
         Document.objects.select_related("meeting__working_group").filter(pk=document.pk).first()
     )
-    if document is None or not can_view_document(by, document):
+    if document is None or not can_view_document(user=by, document=document):
         raise NotFound(_("No document with this symbol."))
     return document
 
