@@ -27,6 +27,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	SECRET_KEY=$(SECRET_KEY_FOR_TESTS) $(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .
