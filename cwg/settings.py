@@ -170,7 +170,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Every periodic task, in one place (Geneva time).
 CELERY_BEAT_SCHEDULE = {
+    # Extractions whose task was lost (worker killed, broker down when the file came).
     "documents-sweep-stale-extractions": {
         "task": "documents.tasks.sweep_stale_extractions",
         "schedule": 300.0,
@@ -179,6 +181,19 @@ CELERY_BEAT_SCHEDULE = {
     "documents-sweep-orphan-files": {
         "task": "documents.tasks.sweep_orphan_files",
         "schedule": 3600.0,
+    },
+    "consultations-sweep-orphan-attachments": {
+        "task": "consultations.tasks.sweep_orphan_attachment_files",
+        "schedule": crontab(hour=3, minute=15),
+    },
+    # Reminders to action owners every morning, the secretariat's digest on Mondays.
+    "followup-action-reminders": {
+        "task": "followup.tasks.send_action_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "followup-weekly-digest": {
+        "task": "followup.tasks.send_weekly_digest",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
 }
 
@@ -271,21 +286,9 @@ CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
 # Files an input may carry (checked like document uploads), and the size of each.
 CONSULTATION_MAX_ATTACHMENTS = env.int("CONSULTATION_MAX_ATTACHMENTS", default=3)
 CONSULTATION_ATTACHMENT_MAX_MB = env.int("CONSULTATION_ATTACHMENT_MAX_MB", default=10)
-CELERY_BEAT_SCHEDULE["consultations-sweep-orphan-attachments"] = {
-    "task": "consultations.tasks.sweep_orphan_attachment_files",
-    "schedule": crontab(hour=3, minute=15),
-}
 
-# followup: reminders to action owners every morning, the secretariat's digest on Mondays.
+# followup: days before an action's due date its owner is reminded.
 MEETINGS_REMINDER_DAYS_BEFORE = env.int("MEETINGS_REMINDER_DAYS_BEFORE", default=7)
-CELERY_BEAT_SCHEDULE["followup-action-reminders"] = {
-    "task": "followup.tasks.send_action_reminders",
-    "schedule": crontab(hour=7, minute=0),
-}
-CELERY_BEAT_SCHEDULE["followup-weekly-digest"] = {
-    "task": "followup.tasks.send_weekly_digest",
-    "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
-}
 
 # Search: the FTS5 index of the embedded default lives in its own file beside the database.
 SEARCH_SQLITE_PATH = env.path("SEARCH_SQLITE_PATH", default=VAR_DIR / "search.sqlite3")

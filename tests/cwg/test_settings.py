@@ -95,3 +95,14 @@ def test_env_example_lists_every_variable_the_settings_read():
     listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
     assert read, "the pattern found no variable: the test would prove nothing"
     assert read - listed == set()
+
+
+def test_every_periodic_task_names_a_registered_task():
+    from django.conf import settings
+
+    from cwg.celery import app
+
+    app.loader.import_default_modules()
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert len(scheduled) == len(settings.CELERY_BEAT_SCHEDULE) >= 5
+    assert scheduled - set(app.tasks) == set()
