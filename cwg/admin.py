@@ -9,6 +9,10 @@ class WorkingGroupAdmin(VersionAdmin):
     list_display = ["code", "name", "contribution_days_before", "posting_days_before"]
     filter_horizontal = ["mandate_resolutions"]
 
+    def has_add_permission(self, request) -> bool:
+        # One installation serves one group; its meetings are numbered without a group.
+        return super().has_add_permission(request) and not WorkingGroup.objects.exists()
+
 
 @admin.register(Resolution)
 class ResolutionAdmin(VersionAdmin):

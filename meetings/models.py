@@ -50,9 +50,9 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         ordering = ["working_group", "-number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["working_group", "number"], name="meeting_unique_number"
-            ),
+            # One working group per installation (cwg.selectors.the_working_group): meeting
+            # numbers are unique outright, so a page found by number finds one meeting.
+            models.UniqueConstraint(fields=["number"], name="meeting_number_unique"),
             models.CheckConstraint(
                 condition=Q(end_date__gte=models.F("start_date")),
                 name="meeting_ends_after_it_starts",

@@ -41,3 +41,24 @@ def test_upcoming_and_past(working_group):
     today = dt.date(2025, 10, 1)
     assert list(Meeting.objects.upcoming(today=today)) == [new]
     assert list(Meeting.objects.past(today=today)) == [old]
+
+
+def test_the_group_is_one_so_meeting_numbers_are_unique(working_group, client):
+    from django.db import IntegrityError, transaction
+
+    from cwg.models import WorkingGroup
+
+    MeetingFactory(working_group=working_group, number=44)
+    other = WorkingGroup.objects.create(code="OTHER", name="Another group")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MeetingFactory(working_group=other, number=44)
+    assert client.get("/meetings/44/").status_code == 200
+
+
+def test_the_admin_offers_no_second_working_group(working_group, admin_client):
+    assert admin_client.get("/admin/cwg/workinggroup/add/").status_code == 403
+    assert admin_client.get("/admin/cwg/workinggroup/").status_code == 200
+
+
+def test_the_admin_adds_the_first_working_group(admin_client):
+    assert admin_client.get("/admin/cwg/workinggroup/add/").status_code == 200
