@@ -49,20 +49,20 @@ class Visitor(HttpUser):
     @tag("list")
     @task(4)
     def meeting_page(self) -> None:
-        self.client.get(f"/meetings/{random.choice(MEETINGS)}/", name="meeting page")  # noqa: S311
+        self.client.get(f"/meetings/{random.choice(MEETINGS)}/", name="meeting page")
 
     @tag("list")
     @task(6)
     def document_list(self) -> None:
-        self.client.get(f"/documents/meeting/{random.choice(MEETINGS)}/", name="document list")  # noqa: S311
+        self.client.get(f"/documents/meeting/{random.choice(MEETINGS)}/", name="document list")
 
     @task(3)
     def document_page(self) -> None:
-        self.client.get(f"/documents/{random.randint(1, 32)}/", name="document page")  # noqa: S311
+        self.client.get(f"/documents/{random.randint(1, 32)}/", name="document page")
 
     @task(2)
     def download(self) -> None:
-        self.client.get(f"/documents/files/{random.randint(1, 41)}/download/", name="download")  # noqa: S311
+        self.client.get(f"/documents/files/{random.randint(1, 41)}/download/", name="download")
 
     @tag("list")
     @task(2)
@@ -72,13 +72,13 @@ class Visitor(HttpUser):
     @tag("search")
     @task(4)
     def search(self) -> None:
-        query = random.choice(SEARCHES)  # noqa: S311
+        query = random.choice(SEARCHES)
         self.client.get("/search/", params={"q": query}, name="search page")
 
     @tag("search")
     @task(1)
     def search_api(self) -> None:
-        query = random.choice(SEARCHES)  # noqa: S311
+        query = random.choice(SEARCHES)
         self.client.get("/api/v1/search/", params={"q": query}, name="API search")
 
     @task(1)
