@@ -1,3 +1,4 @@
+import io
 import os
 import signal
 import socket
@@ -5,6 +6,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from tests.services import missing, why_unavailable
 SERVICE_MARKERS = ("postgres", "redis", "worker", "browser")
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 
 
 def pytest_runtest_setup(item):
@@ -43,14 +46,15 @@ def _celery_eager_unless_worker(request, settings):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(request, settings, tmp_path):
     """Production settings, less what needs a deployment: HTTPS and collected static files."""
     from cwg.search.engine import reset
 
-    settings.MEDIA_ROOT = tmp_path / "media"
+    demo = request.getfixturevalue("demo") if "demo" in request.fixturenames else None
+    settings.MEDIA_ROOT = demo.media_root if demo else tmp_path / "media"
     settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
     settings.SECURE_SSL_REDIRECT = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -148,6 +152,48 @@ def _worker(settings, queue: str | None = None):
         except subprocess.TimeoutExpired:
             process.kill()
     app.conf.task_default_queue = settings.CELERY_TASK_DEFAULT_QUEUE
+
+
+@dataclass(frozen=True)
+class LoadedDemo:
+    output: str  # what load_demo printed
+    mail_sent: int  # messages that reached the outbox while it ran
+    media_root: Path
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the tests of a module that only read it (190 s saved).
+
+    It is loaded in a transaction rolled back after the module's last test; each test runs
+    inside it in its own savepoint rolled back as usual, so a test that writes (a second
+    load_demo, a page view) leaves the next test the demo as loaded. Not for tests that need
+    committed data (transactional_db, live_server): theirs is another connection or a flush.
+    """
+    from django.core import mail
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    scratch = tmp_path_factory.mktemp("demo")
+    output = io.StringIO()
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=scratch / "media",
+            SEARCH_SQLITE_PATH=scratch / "search.sqlite3",
+            PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
+        ),
+        transaction.atomic(),
+    ):
+        sent_before = len(mail.outbox)
+        call_command("load_demo", stdout=output)
+        yield LoadedDemo(
+            output=output.getvalue(),
+            mail_sent=len(mail.outbox) - sent_before,
+            media_root=scratch / "media",
+        )
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
