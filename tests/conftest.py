@@ -50,9 +50,9 @@ def _test_settings(request, settings, tmp_path):
     """Production settings, less what needs a deployment: HTTPS and collected static files."""
     from cwg.search.engine import reset
 
-    demo = request.getfixturevalue("demo") if "demo" in request.fixturenames else None
-    settings.MEDIA_ROOT = demo.media_root if demo else tmp_path / "media"
-    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
+    if "module_db" not in request.fixturenames:  # else the module's data has its own
+        settings.MEDIA_ROOT = tmp_path / "media"
+        settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
     settings.SECURE_SSL_REDIRECT = False
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     settings.STORAGES = {
@@ -154,46 +154,56 @@ def _worker(settings, queue: str | None = None):
     app.conf.task_default_queue = settings.CELERY_TASK_DEFAULT_QUEUE
 
 
-@dataclass(frozen=True)
-class LoadedDemo:
-    output: str  # what load_demo printed
-    mail_sent: int  # messages that reached the outbox while it ran
-    media_root: Path
-
-
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the tests of a module that only read it (190 s saved).
+def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A transaction open for a whole module, rolled back after its last test.
 
-    It is loaded in a transaction rolled back after the module's last test; each test runs
-    inside it in its own savepoint rolled back as usual, so a test that writes (a second
-    load_demo, a page view) leaves the next test the demo as loaded. Not for tests that need
-    committed data (transactional_db, live_server): theirs is another connection or a flush.
+    For data built once and only read by the module's tests (the demo, the permission
+    matrix's world): each test runs inside it in its own savepoint, rolled back as usual, so
+    a test that writes leaves the next test the data as built. Media files and the SQLite
+    search index go to a directory of the module's (a test that runs its on-commit indexing
+    would leave its entries there). Not for tests that need committed data (transactional_db,
+    live_server): theirs is another connection or a flush.
     """
-    from django.core import mail
-    from django.core.management import call_command
     from django.db import transaction
     from django.test.utils import override_settings
 
-    scratch = tmp_path_factory.mktemp("demo")
-    output = io.StringIO()
+    from cwg.celery import app
+
+    scratch = tmp_path_factory.mktemp("module")
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
     with (
         django_db_blocker.unblock(),
         override_settings(
             MEDIA_ROOT=scratch / "media",
             SEARCH_SQLITE_PATH=scratch / "search.sqlite3",
             PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
+            CELERY_TASK_ALWAYS_EAGER=True,
         ),
         transaction.atomic(),
     ):
-        sent_before = len(mail.outbox)
-        call_command("load_demo", stdout=output)
-        yield LoadedDemo(
-            output=output.getvalue(),
-            mail_sent=len(mail.outbox) - sent_before,
-            media_root=scratch / "media",
-        )
+        yield
         transaction.set_rollback(True)
+    app.conf.task_always_eager = eager
+
+
+@dataclass(frozen=True)
+class LoadedDemo:
+    output: str  # what load_demo printed
+    mail_sent: int  # messages that reached the outbox while it ran
+
+
+@pytest.fixture(scope="module")
+def demo(module_db):
+    """The demo, loaded once for the tests of a module that only read it (190 s saved)."""
+    from django.core import mail
+    from django.core.management import call_command
+
+    output = io.StringIO()
+    sent_before = len(mail.outbox)
+    call_command("load_demo", stdout=output)
+    return LoadedDemo(output=output.getvalue(), mail_sent=len(mail.outbox) - sent_before)
 
 
 @pytest.fixture

@@ -34,11 +34,25 @@ def outcome_of(response) -> object:
     return response.status_code
 
 
+@pytest.fixture(scope="module")
+def world(module_db):
+    """Built once, as in production: what is scheduled on commit (extraction, indexing) has run.
+
+    Each test's requests are rolled back after it, so every role meets the same world.
+    """
+    from django.test import TestCase
+
+    from tests.cwg.factories import WorkingGroupFactory
+    from tests.roles import make_people
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return build_world(make_people(WorkingGroupFactory()))
+
+
 @pytest.fixture
-def world(people, django_capture_on_commit_callbacks):
-    """Built as in production: what is scheduled on commit (extraction, indexing) has run."""
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_world(people)
+def people(world):
+    """The world's people (the shared fixture would enrol a second set)."""
+    return world.people
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
