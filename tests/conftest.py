@@ -188,6 +188,19 @@ def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
     app.conf.task_always_eager = eager
 
 
+@pytest.fixture(scope="module")
+def module_people(module_db):
+    """The people of every role, enrolled once for a module's shared data (see module_db).
+
+    A module that uses them overrides `people` to return them: the function-scoped fixture
+    would enrol the same usernames again.
+    """
+    from tests.cwg.factories import WorkingGroupFactory
+    from tests.roles import make_people
+
+    return make_people(WorkingGroupFactory())
+
+
 @dataclass(frozen=True)
 class LoadedDemo:
     output: str  # what load_demo printed

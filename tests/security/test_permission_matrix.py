@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import TestCase
 from django.urls import reverse
 
 from tests.roles import ROLE_NAMES
@@ -35,24 +36,18 @@ def outcome_of(response) -> object:
 
 
 @pytest.fixture(scope="module")
-def world(module_db):
+def world(module_people):
     """Built once, as in production: what is scheduled on commit (extraction, indexing) has run.
 
     Each test's requests are rolled back after it, so every role meets the same world.
     """
-    from django.test import TestCase
-
-    from tests.cwg.factories import WorkingGroupFactory
-    from tests.roles import make_people
-
     with TestCase.captureOnCommitCallbacks(execute=True):
-        return build_world(make_people(WorkingGroupFactory()))
+        return build_world(module_people)
 
 
 @pytest.fixture
-def people(world):
-    """The world's people (the shared fixture would enrol a second set)."""
-    return world.people
+def people(module_people):
+    return module_people
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
