@@ -1,3 +1,4 @@
+import contextlib
 import io
 import os
 import signal
@@ -22,6 +23,13 @@ os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "cwg-tests" / "hypothesis")
 )
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+
+
+def pytest_sessionfinish(session):
+    """The embedded default's settings create var/ when they load: a run that put nothing in it
+    takes it away again (rmdir removes an empty directory only)."""
+    with contextlib.suppress(OSError):
+        (ROOT / "var").rmdir()
 
 
 def pytest_runtest_setup(item):
