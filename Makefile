@@ -21,8 +21,12 @@ demo: install
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C to stop)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
+# Tests write nothing into the checkout: pytest's cache (for --lf) goes to the temporary directory,
+# as do the screenshots and hypothesis' examples (see tests/conftest.py).
+TEST_TMP ?= $(or $(TMPDIR),/tmp)/cwg-tests
 test: install
-	SECRET_KEY=$${SECRET_KEY:-$(SECRET_KEY_FOR_TESTS)} SECURE_SSL_REDIRECT=0 $(PY) -m pytest $(PYTEST_ARGS)
+	SECRET_KEY=$${SECRET_KEY:-$(SECRET_KEY_FOR_TESTS)} SECURE_SSL_REDIRECT=0 $(PY) -m pytest \
+	  -o cache_dir=$(TEST_TMP)/pytest-cache/$(notdir $(CURDIR)) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,10 +1,14 @@
+import contextlib
+import io
 import os
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,18 @@ from tests.services import missing, why_unavailable
 SERVICE_MARKERS = ("postgres", "redis", "worker", "browser")
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+# Tests write nothing into the checkout: hypothesis keeps its examples outside it.
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "cwg-tests" / "hypothesis")
+)
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+
+
+def pytest_sessionfinish(session):
+    """The embedded default's settings create var/ when they load: a run that put nothing in it
+    takes it away again (rmdir removes an empty directory only)."""
+    with contextlib.suppress(OSError):
+        (ROOT / "var").rmdir()
 
 
 def pytest_runtest_setup(item):
@@ -43,14 +59,15 @@ def _celery_eager_unless_worker(request, settings):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(request, settings, tmp_path):
     """Production settings, less what needs a deployment: HTTPS and collected static files."""
     from cwg.search.engine import reset
 
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
+    if "module_db" not in request.fixturenames:  # else the module's data has its own
+        settings.MEDIA_ROOT = tmp_path / "media"
+        settings.SEARCH_SQLITE_PATH = tmp_path / "search.sqlite3"
     settings.SECURE_SSL_REDIRECT = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -148,6 +165,71 @@ def _worker(settings, queue: str | None = None):
         except subprocess.TimeoutExpired:
             process.kill()
     app.conf.task_default_queue = settings.CELERY_TASK_DEFAULT_QUEUE
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A transaction open for a whole module, rolled back after its last test.
+
+    For data built once and only read by the module's tests (the demo, the permission
+    matrix's world): each test runs inside it in its own savepoint, rolled back as usual, so
+    a test that writes leaves the next test the data as built. Media files and the SQLite
+    search index go to a directory of the module's (a test that runs its on-commit indexing
+    would leave its entries there). Not for tests that need committed data (transactional_db,
+    live_server): theirs is another connection or a flush.
+    """
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    from cwg.celery import app
+
+    scratch = tmp_path_factory.mktemp("module")
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=scratch / "media",
+            SEARCH_SQLITE_PATH=scratch / "search.sqlite3",
+            PASSWORD_HASHERS=FAST_PASSWORD_HASHERS,
+            CELERY_TASK_ALWAYS_EAGER=True,
+        ),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)
+    app.conf.task_always_eager = eager
+
+
+@pytest.fixture(scope="module")
+def module_people(module_db):
+    """The people of every role, enrolled once for a module's shared data (see module_db).
+
+    A module that uses them overrides `people` to return them: the function-scoped fixture
+    would enrol the same usernames again.
+    """
+    from tests.cwg.factories import WorkingGroupFactory
+    from tests.roles import make_people
+
+    return make_people(WorkingGroupFactory())
+
+
+@dataclass(frozen=True)
+class LoadedDemo:
+    output: str  # what load_demo printed
+    mail_sent: int  # messages that reached the outbox while it ran
+
+
+@pytest.fixture(scope="module")
+def demo(module_db):
+    """The demo, loaded once for the tests of a module that only read it (190 s saved)."""
+    from django.core import mail
+    from django.core.management import call_command
+
+    output = io.StringIO()
+    sent_before = len(mail.outbox)
+    call_command("load_demo", stdout=output)
+    return LoadedDemo(output=output.getvalue(), mail_sent=len(mail.outbox) - sent_before)
 
 
 @pytest.fixture

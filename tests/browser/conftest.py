@@ -1,11 +1,16 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from tests.services import CHROMIUM
 
-OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+# Screenshots to look at after a run, outside the checkout unless CI asks for them elsewhere.
+OUTPUT = (
+    Path(os.environ.get("CWG_TEST_OUTPUT", Path(tempfile.gettempdir()) / "cwg-tests" / "output"))
+    / "browser"
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -14,11 +14,6 @@ from consultations.selectors import call_statistics
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
-
-
 def test_demo_call_statistics_come_from_rows(demo, client):
     call = ConsultationCall.objects.get(code="WSIS20")
     totals = call_statistics(call=call)["totals"]
@@ -66,7 +61,7 @@ def test_demo_docx_lists_62_inputs(demo, client):
     assert document.tables[0].rows[1].cells[1].text == "97"
 
 
-def test_second_load_does_not_move_the_open_call(demo):
+def test_second_load_does_not_move_the_open_call(demo):  # rolled back after the test
     open_call = ConsultationCall.objects.get(code="WSISSDG26")
     assert open_call.accepts_input(now=timezone.now())
     call_command("load_demo", stdout=io.StringIO())

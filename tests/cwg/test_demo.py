@@ -10,18 +10,18 @@ from cwg.demo import SIGN_INS
 from cwg.models import Officer
 
 pytestmark = pytest.mark.django_db
+DEMO_APPS = {"auth", "cwg", "meetings", "documents", "consultations", "followup"}
 
 
 def row_counts() -> dict[str, int]:
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"auth", "cwg", "meetings", "documents", "consultations"}
+        if model._meta.app_label in DEMO_APPS
     }
 
 
-def test_load_demo_twice_gives_identical_rows():
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_twice_gives_identical_rows(demo):
     first = row_counts()
     call_command("load_demo", stdout=io.StringIO())
     assert row_counts() == first
@@ -30,10 +30,9 @@ def test_load_demo_twice_gives_identical_rows():
     assert first["documents.Document"] == 32
 
 
-def test_demo_documents_match_the_two_meetings():
+def test_demo_documents_match_the_two_meetings(demo):
     from documents.models import Document
 
-    call_command("load_demo", stdout=io.StringIO())
     documents = Document.objects.all()
     main_series = documents.exclude(kind=Document.Kind.INFORMATION)
     assert main_series.count() == 26
@@ -44,9 +43,8 @@ def test_demo_documents_match_the_two_meetings():
     assert documents.filter(files__language="ar").distinct().count() >= 5
 
 
-def test_load_demo_prints_working_sign_ins(capsys):
-    call_command("load_demo")
-    printed = capsys.readouterr().out
+def test_load_demo_prints_working_sign_ins(demo):
+    printed = demo.output
     for sign_in in SIGN_INS:
         assert f"{sign_in.username}" in printed
         assert sign_in.password in printed
@@ -54,8 +52,7 @@ def test_load_demo_prints_working_sign_ins(capsys):
         assert authenticate(request, username=sign_in.username, password=sign_in.password)
 
 
-def test_demo_officers_match_the_group():
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_officers_match_the_group(demo):
     officers = {
         o.name: (o.role, o.member_state.iso_code, o.attends_remotely)
         for o in Officer.objects.select_related("member_state")
@@ -69,10 +66,7 @@ def test_demo_officers_match_the_group():
     }
 
 
-def test_load_demo_sends_no_mail_and_ends_with_the_sign_ins(capsys, settings):
-    from django.core import mail
-
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("load_demo")
-    assert mail.outbox == []
-    assert capsys.readouterr().out.rstrip().endswith("(Representative of a sector member)")
+def test_load_demo_sends_no_mail_and_ends_with_the_sign_ins(demo, settings):
+    assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
+    assert demo.mail_sent == 0
+    assert demo.output.rstrip().endswith("(Representative of a sector member)")

@@ -71,7 +71,7 @@ def test_missing_secret_key_is_refused_when_debug_is_off():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_production_settings_pass_check_deploy():
+def test_production_settings_pass_check_deploy(tmp_path):
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -80,6 +80,7 @@ def test_production_settings_pass_check_deploy():
             "DEBUG": "0",
             "SECRET_KEY": "k3y-" + "x9Yq2!pL7#vR4@mT8$wZ1^nB6&cD0*eF5" * 2,
             "ALLOWED_HOSTS": "cwg.example.org",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'cwg.sqlite3'}",  # the checks open it
         },
         capture_output=True,
         text=True,

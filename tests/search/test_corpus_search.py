@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from cwg.search.backends.sqlite import SQLiteBackend
 from cwg.search.engine import get_backend, reindex
@@ -42,13 +43,14 @@ QUERIES = [
 ]
 
 
-@pytest.fixture
-def corpus(people, django_capture_on_commit_callbacks) -> dict[str, Document]:
+@pytest.fixture(scope="module")
+def corpus(module_people) -> dict[str, Document]:
+    """Imported and indexed once: the tests only search it."""
     files = corpus_files()
     if not files:
         pytest.fail("the Arabic corpus is missing: it is part of the shared test data")
-    MeetingFactory(working_group=people.working_group, number=44)
-    with django_capture_on_commit_callbacks(execute=True):
+    MeetingFactory(working_group=module_people.working_group, number=44)
+    with TestCase.captureOnCommitCallbacks(execute=True):
         call_command(
             "import_documents",
             *map(str, files),

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import TestCase
 from django.urls import reverse
 
 from tests.roles import ROLE_NAMES
@@ -34,11 +35,19 @@ def outcome_of(response) -> object:
     return response.status_code
 
 
+@pytest.fixture(scope="module")
+def world(module_people):
+    """Built once, as in production: what is scheduled on commit (extraction, indexing) has run.
+
+    Each test's requests are rolled back after it, so every role meets the same world.
+    """
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return build_world(module_people)
+
+
 @pytest.fixture
-def world(people, django_capture_on_commit_callbacks):
-    """Built as in production: what is scheduled on commit (extraction, indexing) has run."""
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_world(people)
+def people(module_people):
+    return module_people
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)

@@ -9,9 +9,8 @@ from followup.models import Action
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_actions_are_loaded_once_with_done_and_overdue_ones():
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_actions_are_loaded_once_with_done_and_overdue_ones(demo):
+    call_command("load_demo", stdout=io.StringIO())  # the second load, rolled back after
     actions = list(Action.objects.select_related("meeting"))
     assert len(actions) == 8
     assert {a.meeting.number for a in actions} == {43, 44}
@@ -22,11 +21,10 @@ def test_demo_actions_are_loaded_once_with_done_and_overdue_ones():
     assert all(a.updates.exists() for a in actions if a.status == Action.Status.DONE)
 
 
-def test_demo_gap_analysis_has_twenty_mixed_items_once():
+def test_demo_gap_analysis_has_twenty_mixed_items_once(demo):
     from followup.models import GapItem
 
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # the second load, rolled back after
     items = list(GapItem.objects.prefetch_related("mandates__resolution"))
     assert len(items) == 20
     assert {i.coverage for i in items} == {"covered", "partial", "gap"}
