@@ -63,11 +63,12 @@ def extract_text(path: Path, *, kind: str) -> ExtractedText:
     )
 
 
-def count_pdf_pages(path: Path) -> int:
-    """The page count, read in the sandbox: a hostile PDF must not hang the web process."""
+def inspect_pdf(path: Path) -> dict:
+    """Page count and active content, read in the sandbox: a hostile PDF must not hang the web
+    process. {"page_count": int, "active_content": ["javascript", "launch", "embedded_file"]}"""
     limits = current_limits()
     job = {
-        "job": "count_pages",
+        "job": "inspect_pdf",
         "path": str(path),
         "kind": "pdf",
         "cpu": min(limits.cpu_seconds, 15),
@@ -76,4 +77,5 @@ def count_pdf_pages(path: Path) -> int:
         "max_pages": limits.pdf_max_pages,
         "max_characters": limits.max_characters,
     }
-    return run_job(job)["page_count"]
+    result = run_job(job)
+    return {"page_count": result["page_count"], "active_content": result["active_content"]}

@@ -25,7 +25,7 @@ import docx  # noqa: E402, F401, I001 - imported for its side effect: warm child
 import pypdf  # noqa: E402, F401
 from docx.table import Table  # noqa: E402, F401
 
-from cwg.files import parsers
+from cwg.files import parsers, pdf_actions  # noqa: F401 - pdf_actions: warm children
 
 
 def _address_space_in_use() -> int:
@@ -41,8 +41,8 @@ def _run_child(job: dict) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
     path = Path(job["path"])
     try:
-        if job["job"] == "count_pages":
-            result = {"ok": True, "page_count": parsers.count_pdf_pages(path)}
+        if job["job"] == "inspect_pdf":
+            result = {"ok": True, **parsers.inspect_pdf(path)}
         else:
             kind = job["kind"]
             if kind == "pdf":

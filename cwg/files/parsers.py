@@ -46,8 +46,12 @@ def open_pdf(path: Path):
     return reader
 
 
-def count_pdf_pages(path: Path) -> int:
-    return len(open_pdf(path).pages)
+def inspect_pdf(path: Path) -> dict:
+    """The page count and the kinds of active content (scripts, launch actions, attachments)."""
+    from cwg.files.pdf_actions import active_content
+
+    reader = open_pdf(path)
+    return {"page_count": len(reader.pages), "active_content": active_content(reader)}
 
 
 def parse_pdf(path: Path, *, max_pages: int, max_characters: int) -> Parsed:
