@@ -9,6 +9,7 @@ JSON line on stdout. Forking a warm, single-threaded process costs a few millise
 multiprocessing refuses to start children.
 """
 
+import contextlib
 import json
 import logging
 import os
@@ -23,9 +24,10 @@ from pathlib import Path
 # Preloaded once here, so each forked child starts with the parsers already imported.
 import docx  # noqa: E402, F401, I001 - imported for its side effect: warm children
 import pypdf  # noqa: E402, F401
+import pypdfium2  # noqa: E402, F401
 from docx.table import Table  # noqa: E402, F401
 
-from cwg.files import parsers, pdf_actions  # noqa: F401 - pdf_actions: warm children
+from cwg.files import ocr, parsers, pdf_actions  # noqa: F401 - pdf_actions: warm children
 
 
 def _address_space_in_use() -> int:
@@ -35,6 +37,8 @@ def _address_space_in_use() -> int:
 
 
 def _run_child(job: dict) -> None:
+    # Its own process group: a wall-clock kill also stops the Tesseract it may have started.
+    os.setpgid(0, 0)
     cpu = int(job["cpu"])
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     budget = _address_space_in_use() + int(job["memory"])
@@ -43,6 +47,9 @@ def _run_child(job: dict) -> None:
     try:
         if job["job"] == "inspect_pdf":
             result = {"ok": True, **parsers.inspect_pdf(path)}
+        elif job["job"] == "ocr":
+            recognised = ocr.recognise_pages(path, pages=job["pages"], seconds=job["ocr_seconds"])
+            result = {"ok": True, **recognised}
         else:
             kind = job["kind"]
             if kind == "pdf":
@@ -58,6 +65,8 @@ def _run_child(job: dict) -> None:
                 "text": parsed.text,
                 "page_count": parsed.page_count,
                 "truncated": parsed.truncated,
+                "textless_pages": parsed.textless_pages,
+                "page_texts": parsed.page_texts,
             }
     except parsers.ParseRefused as exc:
         result = {"ok": False, "reason": str(exc)}
@@ -68,6 +77,14 @@ def _run_child(job: dict) -> None:
         where = f" ({last[0].name})" if last else ""
         result = {"ok": False, "reason": f"{type(exc).__name__}: {str(exc)[:300]}{where}"}
     Path(job["result"]).write_text(json.dumps(result), encoding="utf-8")
+
+
+def _kill_group(pid: int) -> None:
+    """The child and whatever it started (Tesseract): they share the child's process group."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        os.kill(pid, signal.SIGKILL)
 
 
 def _wait(pid: int, wall: float) -> tuple[int | None, bool, int]:
@@ -81,7 +98,7 @@ def _wait(pid: int, wall: float) -> tuple[int | None, bool, int]:
                 return status, False, usage.ru_maxrss
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                os.kill(pid, signal.SIGKILL)
+                _kill_group(pid)
                 _pid, _status, usage = os.wait4(pid, 0)
                 return None, True, usage.ru_maxrss
             if pidfd is not None:
@@ -101,6 +118,11 @@ def serve() -> None:
     for line in sys.stdin:
         job = json.loads(line)
         pid = os.fork()
+        if pid:
+            # Also here: the group must exist before _wait may kill it. The child may have done
+            # it first, or be gone already.
+            with contextlib.suppress(PermissionError, ProcessLookupError):
+                os.setpgid(pid, pid)
         if pid == 0:
             try:
                 _run_child(job)
