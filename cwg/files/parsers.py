@@ -54,7 +54,8 @@ def inspect_pdf(path: Path) -> dict:
     from cwg.files.pdf_actions import active_content
 
     reader = open_pdf(path)
-    return {"page_count": len(reader.pages), "active_content": active_content(reader)}
+    raw = path.read_bytes()
+    return {"page_count": len(reader.pages), "active_content": active_content(reader, raw)}
 
 
 def parse_pdf(path: Path, *, max_pages: int, max_characters: int) -> Parsed:

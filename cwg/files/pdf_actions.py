@@ -3,13 +3,24 @@
 Every object the cross-reference table lists is visited, reachable or not and wherever it sits
 (object streams included), because pypdf has already decoded escaped names (/J#61vaScript),
 which a scan of the raw bytes would miss inside compressed object streams.
+
+Parsing every object costs ~0.2 ms each (0.75 s for a 117-page book), so a scan of the raw bytes
+comes first: a file without object streams, escaped names or any of the names looked for cannot
+hold active content (every object dictionary is then plain in the file), and is not walked.
 """
+
+import re
 
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 JAVASCRIPT = "javascript"
 LAUNCH = "launch"
 EMBEDDED_FILE = "embedded_file"
+WORTH_A_WALK = re.compile(
+    rb"/(?:JS|JavaScript|Launch|EmbeddedFiles?|EF|ObjStm)(?![A-Za-z0-9])"
+    # The names looked for are letters only: an escaped one has letters, then "#xx".
+    rb"|/[A-Za-z]*#[0-9A-Fa-f]{2}"
+)
 
 
 def _findings_in(dictionary: DictionaryObject) -> set[str]:
@@ -48,8 +59,13 @@ def _listed_objects(reader):
         yield number, 0
 
 
-def active_content(reader) -> list[str]:
-    """The kinds of active content found, sorted; empty for an ordinary document."""
+def active_content(reader, raw: bytes) -> list[str]:
+    """The kinds of active content found, sorted; empty for an ordinary document.
+
+    ``raw`` is the file's bytes, for the quick scan that spares most files the walk.
+    """
+    if not WORTH_A_WALK.search(raw):
+        return []
     found: set[str] = set()
     _walk(reader.trailer, found)
     for number, generation in _listed_objects(reader):

@@ -233,3 +233,40 @@ def pdf_with_escaped_javascript_name() -> bytes:
         b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     )
     return out.getvalue()
+
+
+def pdf_with_javascript_in_an_object_stream() -> bytes:
+    """The action sits compressed in an object stream: no "/JavaScript" in the file's bytes."""
+    import zlib
+
+    action = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
+    header = b"4 0 "
+    packed = zlib.compress(header + action)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = {}
+    plain = {
+        1: b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    }
+    for number, body in plain.items():
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    offsets[5] = out.tell()
+    out.write(
+        b"5 0 obj\n<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\n"
+        b"stream\n%s\nendstream\nendobj\n" % (len(header), len(packed), packed)
+    )
+    offsets[6] = out.tell()
+    rows = [b"\x00\x00\x00\xff\xff"]
+    rows += [b"\x01" + offsets[n].to_bytes(2, "big") + b"\x00\x00" for n in (1, 2, 3)]
+    rows.append(b"\x02\x00\x05\x00\x00")  # object 4: in object stream 5, at index 0
+    rows += [b"\x01" + offsets[n].to_bytes(2, "big") + b"\x00\x00" for n in (5, 6)]
+    table = b"".join(rows)
+    out.write(
+        b"6 0 obj\n<< /Type /XRef /Size 7 /W [1 2 2] /Root 1 0 R /Length %d >>\n"
+        b"stream\n%s\nendstream\nendobj\n" % (len(table), table)
+    )
+    out.write(b"startxref\n%d\n%%%%EOF\n" % offsets[6])
+    return out.getvalue()

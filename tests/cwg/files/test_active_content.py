@@ -50,6 +50,7 @@ def test_outside_hyperlinks_are_ordinary_and_accepted():
         (hostile.pdf_with_document_javascript, "JavaScript"),
         (hostile.pdf_with_open_action_javascript, "JavaScript"),
         (hostile.pdf_with_escaped_javascript_name, "JavaScript"),
+        (hostile.pdf_with_javascript_in_an_object_stream, "JavaScript"),
         (hostile.pdf_with_launch_action, "starts another program"),
         (hostile.pdf_with_embedded_executable, "attached or embedded files"),
     ],
