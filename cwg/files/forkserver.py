@@ -1,8 +1,9 @@
 """The extraction fork server: `python -m cwg.files.forkserver`.
 
-Started once by sandbox.py, it imports the parsers (pypdf, python-docx, lxml) and then, for each
-job read from stdin as a JSON line, forks a child that limits its own CPU time and address space
-with setrlimit, parses one file and writes the result as JSON to the path the job names. The
+Started once by sandbox.py, it imports the parsers (pypdf, pypdfium2, python-docx, lxml) and,
+for each job read from stdin as a JSON line, forks a child that limits its own CPU time and
+address space with setrlimit, parses one file (or has Tesseract read its scanned pages, in the
+child's own process group) and writes the result as JSON to the path the job names. The
 server waits for the child up to the job's wall-clock limit, kills it past that, and answers one
 JSON line on stdout. Forking a warm, single-threaded process costs a few milliseconds, against
 ~0.4 s for a fresh interpreter, and works under Celery's daemonic pool workers, where
