@@ -180,3 +180,13 @@ def test_a_text_file_with_no_text_is_refused_readably(tmp_path):
     path.write_bytes(docx_bytes(""))
     with pytest.raises(ExtractionFailed, match="No readable text"):
         extract_text(path, kind="docx")
+
+
+def test_reading_a_scan_fits_in_the_extraction_task_time_limit():
+    """Past its soft time limit the worker stops the task and the sweep starts it again: the
+    text layer and OCR together must end before, or a long scan is read for ever."""
+    from cwg.files.limits import current_limits
+    from documents.tasks import extract_file_text
+
+    limits = current_limits()
+    assert limits.wall_seconds + limits.ocr_wall_seconds < extract_file_text.soft_time_limit
