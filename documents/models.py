@@ -231,6 +231,7 @@ class DocumentFile(models.Model):
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     text = models.TextField(_("extracted text"), blank=True)
     text_truncated = models.BooleanField(default=False)
+    text_from_ocr = models.BooleanField(_("text recognised by OCR"), default=False)
     extraction_state = models.CharField(
         _("text extraction"),
         max_length=10,

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
+from cwg.files.docx_parts import check_parts
 from cwg.files.exceptions import UploadRefused
-from cwg.files.extraction import count_pdf_pages, readable_reason
+from cwg.files.extraction import inspect_pdf, readable_reason
 from cwg.files.limits import MB, current_limits
 from cwg.files.sandbox import SandboxError
 
@@ -20,8 +21,22 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 TEXT_TYPE = "text/plain; charset=utf-8"
-XML_SCAN_BYTES = 64 * 1024
 ACCEPTED = gettext_lazy("Upload a PDF or a Word document (.docx).")
+# Printing to a new PDF keeps what the pages show and drops scripts, actions and attachments.
+ACTIVE_CONTENT_MESSAGES = {
+    "javascript": gettext_lazy(
+        "The PDF contains JavaScript (scripts that run when it is opened or used). Remove the "
+        "scripts, or print it to a new PDF, and upload that copy."
+    ),
+    "launch": gettext_lazy(
+        "The PDF contains an action that starts another program. Remove the action, or print "
+        "it to a new PDF, and upload that copy."
+    ),
+    "embedded_file": gettext_lazy(
+        "The PDF carries attached or embedded files. Remove the attachments, or print it to a "
+        "new PDF, and upload that copy."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -76,13 +91,14 @@ def inspect_upload(fileobj, *, allow_text: bool = False, max_bytes: int | None =
 
 def _pdf_pages(path: Path, limits) -> int:
     try:
-        pages = count_pdf_pages(path)
+        facts = inspect_pdf(path)
     except SandboxError as exc:
         if exc.reason == "encrypted":
             raise UploadRefused(readable_reason("encrypted")) from exc
         raise UploadRefused(
             _("The PDF is damaged or incomplete. Export it again from your editor and upload it.")
         ) from exc
+    pages = facts["page_count"]
     if pages == 0:
         raise UploadRefused(_("The PDF has no pages. Export it again and upload it."))
     if pages > limits.pdf_max_pages:
@@ -90,6 +106,8 @@ def _pdf_pages(path: Path, limits) -> int:
             _("The PDF has %(pages)s pages; the limit is %(limit)s. Split it and upload the parts.")
             % {"pages": pages, "limit": limits.pdf_max_pages}
         )
+    for kind in facts["active_content"]:
+        raise UploadRefused(ACTIVE_CONTENT_MESSAGES[kind])
     return pages
 
 
@@ -108,9 +126,7 @@ def _check_docx(path: Path, limits) -> None:
                 _("This file is not a Word document. %(accepted)s") % {"accepted": ACCEPTED}
             )
         try:
-            for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    _refuse_dtd(archive, member)
+            check_parts(archive, members)
             main_type = _main_part_type(archive.read("[Content_Types].xml"))
         except (zipfile.BadZipFile, OSError, EOFError, etree.XMLSyntaxError) as exc:
             raise UploadRefused(damaged) from exc
@@ -155,25 +171,11 @@ def _check_zip_bounds(members, limits) -> None:
         raise UploadRefused(too_big)
 
 
-def _refuse_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """No DTD at all in a Word document's XML: refuses external entities and entity bombs."""
-    with archive.open(member) as stream:
-        start = stream.read(XML_SCAN_BYTES)
-    lowered = start.lower().replace(b"\x00", b"")
-    if b"<!doctype" in lowered or b"<!entity" in lowered:
-        raise UploadRefused(
-            _(
-                "The Word document contains declarations that are not allowed (DTD or entities). "
-                "Save it again from Word and upload it."
-            )
-        )
-
-
 def _main_part_type(content_types: bytes) -> str | None:
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
-    root = etree.fromstring(content_types, parser=parser)  # noqa: S320 - DTDs refused above
+    root = etree.fromstring(content_types, parser=parser)  # noqa: S320 - no DTD (check_parts)
     for override in root:
         if override.get("PartName") == "/word/document.xml":
             return override.get("ContentType")

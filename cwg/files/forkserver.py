@@ -1,14 +1,16 @@
 """The extraction fork server: `python -m cwg.files.forkserver`.
 
-Started once by sandbox.py, it imports the parsers (pypdf, python-docx, lxml) and then, for each
-job read from stdin as a JSON line, forks a child that limits its own CPU time and address space
-with setrlimit, parses one file and writes the result as JSON to the path the job names. The
+Started once by sandbox.py, it imports the parsers (pypdf, pypdfium2, python-docx, lxml) and,
+for each job read from stdin as a JSON line, forks a child that limits its own CPU time and
+address space with setrlimit, parses one file (or has Tesseract read its scanned pages, in the
+child's own process group) and writes the result as JSON to the path the job names. The
 server waits for the child up to the job's wall-clock limit, kills it past that, and answers one
 JSON line on stdout. Forking a warm, single-threaded process costs a few milliseconds, against
 ~0.4 s for a fresh interpreter, and works under Celery's daemonic pool workers, where
 multiprocessing refuses to start children.
 """
 
+import contextlib
 import json
 import logging
 import os
@@ -23,9 +25,10 @@ from pathlib import Path
 # Preloaded once here, so each forked child starts with the parsers already imported.
 import docx  # noqa: E402, F401, I001 - imported for its side effect: warm children
 import pypdf  # noqa: E402, F401
+import pypdfium2  # noqa: E402, F401
 from docx.table import Table  # noqa: E402, F401
 
-from cwg.files import parsers
+from cwg.files import ocr, parsers, pdf_actions  # noqa: F401 - pdf_actions: warm children
 
 
 def _address_space_in_use() -> int:
@@ -35,14 +38,19 @@ def _address_space_in_use() -> int:
 
 
 def _run_child(job: dict) -> None:
+    # Its own process group: a wall-clock kill also stops the Tesseract it may have started.
+    os.setpgid(0, 0)
     cpu = int(job["cpu"])
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     budget = _address_space_in_use() + int(job["memory"])
     resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
     path = Path(job["path"])
     try:
-        if job["job"] == "count_pages":
-            result = {"ok": True, "page_count": parsers.count_pdf_pages(path)}
+        if job["job"] == "inspect_pdf":
+            result = {"ok": True, **parsers.inspect_pdf(path)}
+        elif job["job"] == "ocr":
+            recognised = ocr.recognise_pages(path, pages=job["pages"], seconds=job["ocr_seconds"])
+            result = {"ok": True, **recognised}
         else:
             kind = job["kind"]
             if kind == "pdf":
@@ -58,6 +66,8 @@ def _run_child(job: dict) -> None:
                 "text": parsed.text,
                 "page_count": parsed.page_count,
                 "truncated": parsed.truncated,
+                "textless_pages": parsed.textless_pages,
+                "page_texts": parsed.page_texts,
             }
     except parsers.ParseRefused as exc:
         result = {"ok": False, "reason": str(exc)}
@@ -68,6 +78,14 @@ def _run_child(job: dict) -> None:
         where = f" ({last[0].name})" if last else ""
         result = {"ok": False, "reason": f"{type(exc).__name__}: {str(exc)[:300]}{where}"}
     Path(job["result"]).write_text(json.dumps(result), encoding="utf-8")
+
+
+def _kill_group(pid: int) -> None:
+    """The child and whatever it started (Tesseract): they share the child's process group."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        os.kill(pid, signal.SIGKILL)
 
 
 def _wait(pid: int, wall: float) -> tuple[int | None, bool, int]:
@@ -81,7 +99,7 @@ def _wait(pid: int, wall: float) -> tuple[int | None, bool, int]:
                 return status, False, usage.ru_maxrss
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                os.kill(pid, signal.SIGKILL)
+                _kill_group(pid)
                 _pid, _status, usage = os.wait4(pid, 0)
                 return None, True, usage.ru_maxrss
             if pidfd is not None:
@@ -101,6 +119,11 @@ def serve() -> None:
     for line in sys.stdin:
         job = json.loads(line)
         pid = os.fork()
+        if pid:
+            # Also here: the group must exist before _wait may kill it. The child may have done
+            # it first, or be gone already.
+            with contextlib.suppress(PermissionError, ProcessLookupError):
+                os.setpgid(pid, pid)
         if pid == 0:
             try:
                 _run_child(job)

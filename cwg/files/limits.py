@@ -18,6 +18,10 @@ class Limits:
     memory_bytes: int
     wall_seconds: int
     max_characters: int
+    ocr_enabled: bool
+    ocr_max_pages: int
+    ocr_cpu_seconds: int
+    ocr_wall_seconds: int
 
 
 def current_limits() -> Limits:
@@ -34,4 +38,13 @@ def current_limits() -> Limits:
         memory_bytes=setting("EXTRACTION_MEMORY_MB", 768) * MB,
         wall_seconds=setting("EXTRACTION_WALL_SECONDS", 60),
         max_characters=setting("EXTRACTION_MAX_CHARACTERS", 5_000_000),
+        ocr_enabled=bool(getattr(settings, "OCR_ENABLED", True)),
+        # Scans are read page by page, about 4-10 s a page on one core: a bounded number of
+        # pages within a bounded time, what is read before the time is up is kept (marked
+        # truncated). The text layer (EXTRACTION_WALL_SECONDS) plus OCR_WALL_SECONDS must stay
+        # under the extraction task's soft time limit (documents/tasks.py: 150 s), or the
+        # worker stops the task and the sweep starts it again.
+        ocr_max_pages=setting("OCR_MAX_PAGES", 100),
+        ocr_cpu_seconds=setting("OCR_CPU_SECONDS", 80),
+        ocr_wall_seconds=setting("OCR_WALL_SECONDS", 80),
     )

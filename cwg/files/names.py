@@ -17,11 +17,29 @@ def safe_download_name(*, symbol: str, language: str, extension: str) -> str:
     return f"{stem}_{language.split('-')[0].upper()}{extension}"
 
 
-def safe_original_name(name: str) -> str:
-    """What we keep of the uploader's file name: no path, no control or bidi characters."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = UNSAFE.sub("_", _without_controls(base)).strip(" .")
-    return cleaned[:200] or "file"
+MAX_NAME_CHARACTERS = 200
+MAX_EXTENSION_CHARACTERS = 10
+
+
+def _split_extension(name: str) -> tuple[str, str]:
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) + 1 > MAX_EXTENSION_CHARACTERS or " " in extension:
+        return name, ""
+    return stem, f".{extension}"
+
+
+def safe_original_name(name: str, *, extension: str | None = None) -> str:
+    """What we keep of the uploader's file name: no path, no control or bidi characters,
+    nothing from a NUL on (``a.pdf\\x00.exe`` is ``a.pdf``), at most 200 characters with the
+    extension kept, and ending with ``extension`` (the type found in the content) when given:
+    ``report.exe`` holding a PDF is kept as ``report.exe.pdf``."""
+    base = name.split("\x00", 1)[0].replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = UNSAFE.sub("_", _without_controls(base)).strip(" .") or "file"
+    stem, own_extension = _split_extension(cleaned)
+    if extension and own_extension.lower() != extension.lower():
+        stem, own_extension = cleaned, extension
+    stem = stem[: MAX_NAME_CHARACTERS - len(own_extension)].rstrip(" .") or "file"
+    return f"{stem}{own_extension}"
 
 
 def content_disposition(filename: str) -> str:

@@ -4,7 +4,7 @@ Pure Python over pypdf and python-docx: no Django, no settings, no database.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SPACES = re.compile(r"[ \t\u00a0]+")
@@ -18,6 +18,9 @@ class Parsed:
     text: str
     page_count: int | None
     truncated: bool
+    # PDF pages without a text layer (scans), and then each page's text, for OCR to fill in.
+    textless_pages: list[int] = field(default_factory=list)
+    page_texts: list[str] | None = None
 
 
 class ParseRefused(Exception):
@@ -46,8 +49,13 @@ def open_pdf(path: Path):
     return reader
 
 
-def count_pdf_pages(path: Path) -> int:
-    return len(open_pdf(path).pages)
+def inspect_pdf(path: Path) -> dict:
+    """The page count and the kinds of active content (scripts, launch actions, attachments)."""
+    from cwg.files.pdf_actions import active_content
+
+    reader = open_pdf(path)
+    raw = path.read_bytes()
+    return {"page_count": len(reader.pages), "active_content": active_content(reader, raw)}
 
 
 def parse_pdf(path: Path, *, max_pages: int, max_characters: int) -> Parsed:
@@ -56,15 +64,29 @@ def parse_pdf(path: Path, *, max_pages: int, max_characters: int) -> Parsed:
     parts: list[str] = []
     size = 0
     truncated = page_count > max_pages
-    for page in reader.pages[:max_pages]:
+    textless: list[int] = []
+    for index, page in enumerate(reader.pages[:max_pages]):
         text = page.extract_text() or ""
         parts.append(text)
+        if not text.strip():
+            textless.append(index)
         size += len(text)
         if size > max_characters:
             truncated = True
             break
     text, cut = _capped(parts, max_characters)
-    return Parsed(text=text, page_count=page_count, truncated=truncated or cut)
+    return Parsed(
+        text=text,
+        page_count=page_count,
+        truncated=truncated or cut,
+        textless_pages=textless,
+        page_texts=parts if textless else None,
+    )
+
+
+def joined_pages(parts: list[str], max_characters: int) -> tuple[str, bool]:
+    """Pages' texts as one tidy text, cut at ``max_characters``: (text, cut)."""
+    return _capped(parts, max_characters)
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
