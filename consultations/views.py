@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -22,7 +22,7 @@ from consultations.permissions import (
     can_withdraw_submission,
 )
 from cwg.exceptions import DomainError, NotAllowed
-from cwg.files import content_disposition
+from cwg.files import stored_file_response
 from cwg.models import MemberState
 from meetings.models import Meeting
 
@@ -178,14 +178,13 @@ def own_submission(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "consultations/own.html", context)
 
 
-def _attachment_response(attachment: SubmissionAttachment) -> FileResponse:
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition(attachment.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+def _attachment_response(attachment: SubmissionAttachment) -> HttpResponse:
+    return stored_file_response(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
+    )
 
 
-def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
+def attachment(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """A file of an input, for whoever may read that input (else it does not exist)."""
     found = selectors.attachment_for_download(user=request.user, code=code, pk=pk)
     if found is None:
@@ -193,7 +192,7 @@ def attachment(request: HttpRequest, code: str, pk: int) -> FileResponse:
     return _attachment_response(found)
 
 
-def own_attachment(request: HttpRequest, token: str, pk: int) -> FileResponse:
+def own_attachment(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     """A file of the author's own input, through the private link, whatever its status."""
     try:
         submission = services.submission_from_token(token)

@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import DomainError, NotAllowed
-from cwg.files import content_disposition, safe_download_name
+from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
 from documents import permissions, selectors, services
 from documents.forms import (
@@ -310,7 +310,7 @@ def restore(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
     return redirect("documents:history", pk=document.pk)
 
 
-def download(request: HttpRequest, pk: int) -> FileResponse:
+def download(request: HttpRequest, pk: int) -> HttpResponse:
     stored = selectors.file_for_download(user=request.user, pk=pk)
     if stored is None:
         raise Http404
@@ -319,10 +319,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     if stored.revision and document.symbol and stored.revision != document.revision:
         label = f"{label.split('(Rev.')[0]}(Rev.{stored.revision})"
     name = safe_download_name(symbol=label, language=stored.language, extension=stored.extension)
-    response = FileResponse(stored.file.open("rb"), content_type=stored.content_type)
-    response["Content-Disposition"] = content_disposition(name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file_response(stored.file, filename=name, content_type=stored.content_type)
 
 
 @login_required

@@ -46,6 +46,9 @@ def checked_attachments(uploads: list) -> list[tuple[SubmissionAttachment, objec
         if inspected.sha256 in seen:  # the same file chosen twice: keep it once
             continue
         seen.add(inspected.sha256)
+        name = safe_original_name(
+            getattr(upload, "name", "") or "file", extension=inspected.extension
+        )
         row = SubmissionAttachment(
             original_name=name,
             size=inspected.size,

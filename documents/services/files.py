@@ -81,7 +81,9 @@ def store_file(
         kind=inspected.kind,
         extension=inspected.extension,
         page_count=inspected.page_count,
-        original_name=safe_original_name(original_name or getattr(upload, "name", "") or "file"),
+        original_name=safe_original_name(
+            original_name or getattr(upload, "name", "") or "file", extension=inspected.extension
+        ),
         uploaded_by=by,
     )
     name = stored_file_name(row, "")
@@ -156,6 +158,7 @@ def extract_stored_file(*, file_id: int) -> DocumentFile | None:
         row.extraction_state = DocumentFile.Extraction.DONE
         row.text = result.text
         row.text_truncated = result.truncated
+        row.text_from_ocr = result.recognised_by_ocr
         row.page_count = result.page_count or row.page_count
         row.extraction_error = ""
     row.extracted_at = timezone.now()
@@ -165,6 +168,7 @@ def extract_stored_file(*, file_id: int) -> DocumentFile | None:
             "extraction_error",
             "text",
             "text_truncated",
+            "text_from_ocr",
             "page_count",
             "extracted_at",
         ]

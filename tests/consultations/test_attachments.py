@@ -283,3 +283,21 @@ def test_an_old_orphan_sent_again_is_young_again_for_the_sweep(call, people):
     assert write_attachment_files([(row, upload)]) == []  # stored already: not written again
     assert remove_orphan_attachment_files() == []  # young again
     assert remove_orphan_attachment_files(older_than=dt.timedelta(0)) == [row.file.name]
+
+
+def test_a_name_ends_with_the_type_found_in_the_bytes(call, people):
+    upload = real_file("pdf/minimal-document.pdf", name="a.pdf\x00.exe")
+    disguised = real_file("pdf/minimal-document.pdf", name="report.exe")
+    item = submit(call, people["public"], attachments=[upload])
+    assert item.attachments.get().original_name == "a.pdf"
+    other = submit(call, people["public"], attachments=[disguised])
+    assert other.attachments.get().original_name == "report.exe.pdf"
+
+
+def test_a_missing_attachment_file_answers_410(call, people, client):
+    item = submit(call, people["public"], attachments=[real_file("docx/test.docx")])
+    stored = item.attachments.get()
+    stored.file.storage.delete(stored.file.name)
+    token = withdraw_link_token(submission=item)
+    response = client.get(reverse("consultations:own_attachment", args=[token, stored.pk]))
+    assert response.status_code == 410

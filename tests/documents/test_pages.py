@@ -238,3 +238,13 @@ def test_the_document_page_in_arabic(meeting, people, client):
     assert 'dir="rtl"' in html
     assert "الملفات" in html  # Files
     assert "تنزيل" in html  # Download
+
+
+def test_a_file_missing_from_storage_answers_410_not_500(meeting, people, client, caplog):
+    [document] = published(meeting, people, 1)
+    arabic = document.files.get(language="ar")
+    arabic.file.storage.delete(arabic.file.name)
+    response = client.get(reverse("documents:download", args=[arabic.pk]))
+    assert response.status_code == 410
+    assert "missing from storage" in response.content.decode()
+    assert arabic.file.name in caplog.text
