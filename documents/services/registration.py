@@ -1,6 +1,8 @@
 """Workflows of several steps, each in one transaction: the page, the API, the bulk import and
 the compiled consultation inputs all go through these, so none assembles the steps itself."""
 
+import datetime as dt
+
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -37,12 +39,14 @@ def create_contribution(
     original_name: str = "",
     allow_text: bool = False,
     submit: bool = False,
+    received_at: dt.datetime | None = None,
 ) -> Document:
     """The draft, its first file and (when asked) its submission: all of it or nothing.
 
     The file's bytes are stored before the outer transaction commits; if a later step fails,
     the stored bytes have no row and the orphan sweep removes them (remove_orphan_files).
     allow_text: plain UTF-8 text files, accepted from the bulk import only.
+    received_at: when the secretariat records a contribution it received earlier (an import).
     """
     if file is not None and not language:
         raise DomainError(_("Say which language the file is in."))
@@ -67,7 +71,7 @@ def create_contribution(
             allow_text=allow_text,
         )
     if submit:
-        document = submit_document(document=document, by=by)
+        document = submit_document(document=document, by=by, received_at=received_at)
     return document
 
 
@@ -81,10 +85,12 @@ def register_secretariat_document(
     language: str,
     kind: str = Document.Kind.INFORMATION,
     access: str = Document.Access.PUBLIC,
+    agenda_items: list[AgendaItem] | None = None,
     source_text: str = "",
     original_name: str = "",
     allow_text: bool = False,
     publish: bool = False,
+    received_at: dt.datetime | None = None,
 ) -> Document:
     """A document the secretariat brings itself (an import, a compilation): created, submitted,
     registered with the next symbol and, when asked, published, in one transaction.
@@ -99,6 +105,7 @@ def register_secretariat_document(
         title=title,
         kind=kind,
         access=access,
+        agenda_items=agenda_items,
         source_states=[],
         source_organizations=[],
         source_text=source_text,
@@ -107,6 +114,7 @@ def register_secretariat_document(
         original_name=original_name,
         allow_text=allow_text,
         submit=True,
+        received_at=received_at,
     )
     if document.is_late:
         document = approve_late_contribution(document=document, by=by)
