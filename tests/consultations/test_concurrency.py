@@ -20,7 +20,7 @@ from tests.consultations.factories import CallFactory, QuestionFactory
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 SUBMITTERS = 200
 CONNECTIONS = 20  # the shared PostgreSQL allows 100 connections; the web server would queue too
-WINDOW_SECONDS = 15  # the posts take a few seconds on the shared machine; all must land before
+WINDOW_SECONDS = 90  # the posts take a few seconds on the shared machine; all must land before
 REFERENCE = re.compile(r'<strong class="reference">([^<]+)</strong>')
 
 
@@ -144,7 +144,8 @@ def test_200_inputs_over_http_before_closing_against_a_live_server(
     numbers = sorted(Submission.objects.filter(call=call).values_list("number", flat=True))
     assert numbers == list(range(1, SUBMITTERS + 1))
 
-    time.sleep(max((call.closes_at - timezone.now()).total_seconds(), 0) + 0.05)
+    call.closes_at = timezone.now()  # close it now rather than wait out the generous window
+    call.save(update_fields=["closes_at"])
     status, body = one(SUBMITTERS)
     assert status == 409
     assert "no longer accepts submissions" in body
