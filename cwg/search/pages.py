@@ -12,7 +12,7 @@ from cwg.search.engine import search
 from cwg.search.entries import Hit, Results
 from cwg.search.query import Query, parse
 from cwg.search.registry import SOURCES, facet_label
-from cwg.search.snippets import snippet
+from cwg.search.snippets import highlighted
 
 FACET_TITLES = {
     "kind": gettext_lazy("Kind"),
@@ -120,7 +120,7 @@ def _results(hits: list[Hit], query: Query) -> list[Result]:
                 meeting=details["meeting"],
                 languages=details["languages"],
                 kind_label=facet_label("kind", details["kind"]),
-                title_html=snippet(hit.title, query),
+                title_html=highlighted(hit.title, query),
             )
         )
     return results

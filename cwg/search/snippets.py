@@ -2,7 +2,9 @@
 
 Tokens are read lazily: a snippet costs the tokens up to the first match plus its window,
 not the whole document; a document whose body does not match (the title did) is read for
-at most SCAN_LIMIT tokens and shows its beginning.
+at most SCAN_LIMIT tokens and shows its beginning. Every character between the first and the
+last token shown is kept, and so is what comes before the first or after the last token of
+the text when the window reaches its start or its end (a closing bracket, a full stop).
 """
 
 from collections import deque
@@ -10,7 +12,7 @@ from itertools import islice
 
 from django.utils.html import escape
 
-from cwg.search.normalize import Token, iter_tokens, prefix_form
+from cwg.search.normalize import Token, iter_tokens, prefix_forms
 from cwg.search.query import Query
 
 WINDOW = 24  # tokens shown from the first match on
@@ -18,16 +20,30 @@ BEFORE = WINDOW // 3  # tokens shown before it
 SCAN_LIMIT = 5000
 
 
-def snippet(text: str, query: Query) -> str:
+def _matcher(text: str, query: Query):
     exact, prefixes = query.highlight_forms()
 
     def hit(token: Token) -> bool:
         if token.text in exact:
             return True
         if prefixes and not token.symbol:
-            return prefix_form(text[token.start : token.end]).startswith(prefixes)
+            readings = prefix_forms(text[token.start : token.end])
+            return any(reading.startswith(prefixes) for reading in readings)
         return False
 
+    return hit
+
+
+def highlighted(text: str, query: Query) -> str:
+    """All of ``text``, escaped, with the matched words marked: for titles."""
+    shown = list(iter_tokens(text))
+    if not shown:
+        return escape(text)
+    return _render(text, shown, _matcher(text, query), skipped=False, more=False)
+
+
+def snippet(text: str, query: Query) -> str:
+    hit = _matcher(text, query)
     stream = iter_tokens(text)
     before: deque[Token] = deque(maxlen=BEFORE)
     for index, token in enumerate(stream):
@@ -46,7 +62,8 @@ def snippet(text: str, query: Query) -> str:
 
 
 def _render(text: str, shown: list[Token], hit, *, skipped: bool, more: bool) -> str:
-    start, end = shown[0].start, shown[-1].end
+    start = shown[0].start if skipped else 0
+    end = shown[-1].end if more else len(text)
     parts, cursor = [], start
     for token in shown:
         if hit(token):

@@ -1,5 +1,5 @@
 from cwg.search.query import parse
-from cwg.search.snippets import BEFORE, SCAN_LIMIT, WINDOW, snippet
+from cwg.search.snippets import BEFORE, SCAN_LIMIT, WINDOW, highlighted, snippet
 
 
 def words(count: int, start: int = 0) -> list[str]:
@@ -43,3 +43,18 @@ def test_no_match_in_the_body_shows_its_beginning():
 def test_a_match_beyond_the_scan_limit_is_not_looked_for():
     text = " ".join(words(SCAN_LIMIT + 10) + ["target"])
     assert "<mark>" not in snippet(text, parse("target"))
+
+
+def test_titles_keep_every_character():
+    title = 'Amal Test (Civil Society Org) — «الأمانة» "50%" & <co>'
+    assert highlighted(title, parse("society")) == (
+        "Amal Test (Civil <mark>Society</mark> Org) — «الأمانة» &quot;50%&quot; &amp; &lt;co&gt;"
+    )
+    assert highlighted("(Org)", parse("absent")) == "(Org)"
+    assert highlighted("(!)", parse("absent")) == "(!)"
+
+
+def test_a_window_that_reaches_either_end_keeps_its_brackets_and_stops():
+    text = '("target" and more.)'
+    assert snippet(text, parse("target")) == "(&quot;<mark>target</mark>&quot; and more.)"
+    assert snippet("[short text.]", parse("absent")) == "[short text.]"

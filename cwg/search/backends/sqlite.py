@@ -1,9 +1,11 @@
 """SQLite FTS5 on its own connection, so it runs beside any Django database (tests, bench).
 
 The normalised text is indexed with a tokenizer that only splits on spaces in practice (our
-tokens contain no other separators); original texts stay in ``entries`` for snippets.
+tokens contain no other separators); original texts stay in ``entries`` for snippets. The
+``variants`` column holds the waw-keeping readings (normalize.py, rule 6) for prefix queries.
 Permissions and facet filters are WHERE clauses of the same statement, so totals and facet
-counts never include what the principals may not read.
+counts never include what the principals may not read. The statement stops at COUNT_LIMIT
+readable matches, newest first (highest rowid), and only those are ranked and counted.
 """
 
 import sqlite3
@@ -11,6 +13,7 @@ import threading
 from collections import Counter
 
 from cwg.search.backends import (
+    COUNT_LIMIT,
     PER_PAGE,
     empty_results,
     facet_values,
@@ -18,7 +21,7 @@ from cwg.search.backends import (
     query_message,
 )
 from cwg.search.entries import Hit, IndexEntry, Results
-from cwg.search.normalize import index_text
+from cwg.search.normalize import indexed_texts
 from cwg.search.query import Query, Term, parse
 from cwg.search.snippets import snippet
 
@@ -36,16 +39,22 @@ CREATE TABLE IF NOT EXISTS facets (
 CREATE INDEX IF NOT EXISTS facets_by_row ON facets (rowid);
 CREATE TABLE IF NOT EXISTS facet_sets (rowid INTEGER PRIMARY KEY, facets TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
-    title, body,
+    title, body, variants,
     tokenize="unicode61 remove_diacritics 0 tokenchars '-&/+_'");
 """
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+WEIGHTS = "3.0, 1.0, 1.0"  # bm25 weights of title, body and variants
 TABLES = ("fts", "entries", "principals", "facets", "facet_sets")
 
 
+def _quoted(forms) -> str:
+    return '"' + " ".join(form.replace('"', '""') for form in forms) + '"'
+
+
 def _fts_term(term: Term) -> str:
-    quoted = '"' + " ".join(form.replace('"', '""') for form in term.forms) + '"'
-    return quoted + " *" if term.kind == "prefix" else quoted
+    if term.kind == "prefix":  # any of its readings
+        return "(" + " OR ".join(_quoted([form]) + " *" for form in term.forms) + ")"
+    return _quoted(term.forms)
 
 
 def compile_fts(query: Query) -> str:
@@ -93,9 +102,11 @@ class SQLiteBackend:
                     ),
                 )
                 rowid = cursor.lastrowid
+                title, title_variants = indexed_texts(entry.heading)
+                body, body_variants = indexed_texts(entry.body)
                 cursor.execute(
-                    "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (rowid, index_text(entry.heading), index_text(entry.body)),
+                    "INSERT INTO fts (rowid, title, body, variants) VALUES (?, ?, ?, ?)",
+                    (rowid, title, body, f"{title_variants} {body_variants}".strip()),
                 )
                 cursor.executemany(
                     "INSERT INTO principals VALUES (?, ?)",
@@ -135,7 +146,7 @@ class SQLiteBackend:
         constraint and look up every allowed row in the full-text index (80x slower)."""
         marks = ",".join("?" * len(principals))
         sql = (
-            "SELECT fts.rowid AS rowid, bm25(fts, 3.0, 1.0) AS score FROM fts WHERE fts MATCH ?"  # noqa: S608
+            f"SELECT fts.rowid AS rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # noqa: S608
             " AND EXISTS (SELECT 1 FROM principals p WHERE p.rowid = fts.rowid"
             f" AND p.principal IN ({marks}))"
         )
@@ -146,7 +157,7 @@ class SQLiteBackend:
                 " AND f.name = ? AND f.value = ?)"
             )
             params += [name, value]
-        return sql, params
+        return sql + " ORDER BY fts.rowid DESC LIMIT ?", [*params, COUNT_LIMIT + 1]
 
     def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
         query = parse(text)
@@ -162,6 +173,10 @@ class SQLiteBackend:
             cursor.execute("DELETE FROM hits")
             cursor.execute(f"INSERT INTO hits {matched}", params)  # noqa: S608
             total = cursor.execute("SELECT count(*) FROM hits").fetchone()[0]
+            more = total > COUNT_LIMIT
+            if more:  # the one past the limit only told that there are more
+                cursor.execute("DELETE FROM hits WHERE rowid = (SELECT min(rowid) FROM hits)")
+                total = COUNT_LIMIT
             rows = cursor.execute(  # the page first, then only its rows are read
                 "SELECT e.kind, e.object_id, e.symbol, e.title, e.filename, e.body, h.score"
                 " FROM (SELECT rowid, score FROM hits ORDER BY score, rowid LIMIT ? OFFSET ?) h"
@@ -178,7 +193,7 @@ class SQLiteBackend:
             for kind, object_id, symbol, title, filename, body, score in rows
         ]
         message = query_message(query)
-        return Results(total, hits, _facets(combinations), message)
+        return Results(total, hits, _facets(combinations), message, more=more)
 
 
 def _facets(combinations: list[tuple[str, int]]) -> dict[str, dict[str, int]]:
