@@ -78,10 +78,9 @@ def arabic_readings(word: str) -> tuple[str, str]:
         if word.startswith(prefix) and len(word) - len(prefix) >= needed:
             rest, kept = word[len(prefix) :], word if prefix == WAW else ""
             break
-    stripped = _strip_waw(rest)  # the word's own waw after an article or a clitic
-    if stripped != rest:
-        kept = rest
-    return stripped, kept
+    while (shorter := _strip_waw(rest)) != rest:  # a waw after an article or a clitic
+        kept, rest = rest, shorter
+    return rest, kept
 
 
 def strip_arabic_prefix(word: str) -> str:

@@ -65,6 +65,7 @@ class ResultPage:
     filters: dict[str, str] = field(default_factory=dict)
     message: str = ""
     degraded: bool = False
+    more: bool = False  # more than ``total`` match: counting stopped at the engine's limit
 
     @property
     def facet_groups(self) -> list[tuple[str, str, list[FacetValue]]]:
@@ -146,4 +147,5 @@ def result_page(*, user, query: str, filters: dict[str, str], page: int, per_pag
         filters=filters,
         message=message,
         degraded=results.degraded,
+        more=results.more,
     )
