@@ -61,7 +61,7 @@ class FacetValueSerializer(serializers.Serializer):
 
 class SearchResultsSerializer(serializers.Serializer):
     total = serializers.IntegerField(
-        help_text="Readable matches, counted exactly up to 10,000; see more."
+        help_text="Readable matches, counted exactly up to 1,000; see more."
     )
     more = serializers.BooleanField(
         help_text="More documents match than total: counting stopped there, and facet counts"

@@ -12,10 +12,10 @@ from cwg.search.query import Query
 FACETS = ("kind", "language", "meeting", "status", "year")
 PER_PAGE = 20
 # Engines count exactly up to this many readable matches and say "more than" beyond it;
-# hits are ranked and facets counted among those matches (as Elasticsearch's
-# track_total_hits does by default), so a query that matches most of the archive costs
-# no more than one that matches COUNT_LIMIT documents.
-COUNT_LIMIT = 10_000
+# the database engines rank and count facets among those matches (Elasticsearch counts the
+# same way with track_total_hits, and ranks and aggregates over all), so a query that
+# matches most of the archive costs no more than one that matches COUNT_LIMIT documents.
+COUNT_LIMIT = 1_000
 
 
 class BackendUnavailable(Exception):

@@ -7,8 +7,8 @@ variant (normalize.py, rule 6) shares its token's position, so phrases are unaff
 
 Ranking reads ``ranking``, a narrow copy of the vector kept in the row (migration 0002: the
 title's lexemes and the document's most frequent ones, three positions each), never the full
-vector, which lives in TOAST; and only for the first COUNT_LIMIT readable matches, newest
-first, which are also what is counted.
+vector, which lives in TOAST; and only for the first COUNT_LIMIT readable matches the scan
+finds (in table order), which are also what is counted.
 """
 
 from django.db import connection, transaction
@@ -60,26 +60,26 @@ def compile_tsquery(query: Query) -> str:
     return expression
 
 
-# The match runs once, as a bitmap scan of the GIN index (``id + 0``: ordering by the bare
-# primary key would tempt the planner to walk it backwards and test every row's TOASTed
-# vector). Permissions and facet filters are conditions of that scan, so nothing outside them
-# is ever counted. Only the first COUNT_LIMIT + 1 matches, newest first, are kept: the extra
-# one only says that there are more. Total, page and facets come from the kept set.
+# The match runs once, as a bitmap scan of the GIN index (seq scans are off for the statement:
+# a plan that tested rows one by one would read each row's TOASTed vector). Permissions and
+# facet filters are conditions of that scan, so nothing outside them is ever counted. The scan
+# stops at COUNT_LIMIT + 1 readable matches (a CTE is read as far as it is pulled): the extra
+# one only says that there are more. Total, page and facets come from the kept matches.
 SEARCH = """
 WITH q AS (SELECT %(query)s::tsquery AS q),
-found AS MATERIALIZED (
+matched AS MATERIALIZED (
     SELECT e.id, e.facets, e.ranking FROM search_entry e, q
     WHERE e.document @@ q.q AND e.principals && %(principals)s::text[]
-        AND e.facets @> %(required)s::text[]
-    ORDER BY e.id + 0 DESC LIMIT %(limit)s + 1),
+        AND e.facets @> %(required)s::text[]),
+found AS MATERIALIZED (SELECT * FROM matched LIMIT %(limit)s + 1),
 kept AS MATERIALIZED (
     SELECT found.id, found.facets, ts_rank(found.ranking, q.q, 1) AS score FROM found, q
-    ORDER BY found.id DESC LIMIT %(limit)s),
-page AS (SELECT id, score FROM kept ORDER BY score DESC, id DESC LIMIT %(size)s OFFSET %(skip)s)
+    LIMIT %(limit)s),
+page AS (SELECT id, score FROM kept ORDER BY score DESC, id LIMIT %(size)s OFFSET %(skip)s)
 SELECT
     (SELECT count(*) FROM found),
-    (SELECT coalesce(array_agg(id ORDER BY score DESC, id DESC), '{}') FROM page),
-    (SELECT coalesce(array_agg(score ORDER BY score DESC, id DESC), '{}') FROM page),
+    (SELECT coalesce(array_agg(id ORDER BY score DESC, id), '{}') FROM page),
+    (SELECT coalesce(array_agg(score ORDER BY score DESC, id), '{}') FROM page),
     (SELECT coalesce(json_object_agg(f, n), '{}') FROM
         (SELECT f, count(*) AS n FROM kept, unnest(kept.facets) AS f GROUP BY f) counted)
 """
@@ -132,7 +132,8 @@ class PostgresBackend:
             return empty
         required = sorted(f"{name}={value}" for name, value in known_filters(filters).items())
         offset = (max(page, 1) - 1) * per_page
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(
                 SEARCH,
                 {
