@@ -125,9 +125,10 @@ def prefix_form(word: str) -> str:
     return prefix_forms(word)[0]
 
 
-def iter_tokens(text: str) -> Iterator[Token]:
-    """Tokens of ``text`` with their original offsets, one at a time."""
-    for match in TOKEN.finditer(text):
+def iter_tokens(text: str, start: int = 0) -> Iterator[Token]:
+    """Tokens of ``text`` from ``start`` (a word's first character) with their original
+    offsets, one at a time."""
+    for match in TOKEN.finditer(text, start):
         word = match.group()
         if match.lastgroup == "symbol":
             yield Token(word.casefold(), match.start(), match.end(), True)

@@ -40,9 +40,22 @@ def test_no_match_in_the_body_shows_its_beginning():
     assert snippet("", parse("absent")) == ""
 
 
-def test_a_match_beyond_the_scan_limit_is_not_looked_for():
-    text = " ".join(words(SCAN_LIMIT + 10) + ["target"])
-    assert "<mark>" not in snippet(text, parse("target"))
+def test_a_match_far_into_a_long_text_is_found_from_its_spelling():
+    text = " ".join(words(SCAN_LIMIT + 10) + ["target", "end."])
+    shown = snippet(text, parse("target"))
+    assert shown.startswith("… ")
+    assert shown.endswith("<mark>target</mark> end.")
+    assert shown.split()[1 : BEFORE + 1] == words(BEFORE, SCAN_LIMIT + 10 - BEFORE)
+
+
+def test_an_arabic_match_is_found_whatever_its_spelling():
+    text = " ".join(words(300)) + " قدّمت الأَمانــة العامة"
+    assert "<mark>الأَمانــة</mark>" in snippet(text, parse("امانه"))
+
+
+def test_a_word_that_only_looks_like_a_match_is_read_past():
+    text = " ".join(words(300) + ["scale"] + words(50) + ["cat", "end"])
+    assert snippet(text, parse("cat")).endswith("<mark>cat</mark> end")
 
 
 def test_titles_keep_every_character():
