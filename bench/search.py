@@ -1,6 +1,7 @@
 """Search at 100,000 documents: the product's search against the raw engine and naive icontains.
 
     SECRET_KEY=x .venv/bin/python bench/search.py [--documents 100000] [--queries 200]
+        [--reuse var/bench-search.sqlite3]
 
 Generates the documents (seeded, so every run and both engines see the same text) from the
 vocabulary of ../shared/corpus: Arabic words with their corpus frequencies, Latin words from the
@@ -21,13 +22,19 @@ exclusions, English, symbols) it measures:
   (LIKE / UPPER LIKE: count and the first 20), on the first --naive queries only, since each
   scans every row.
 
-Prints p50/p95 per engine, the ratios, indexing throughput and index size.
+Prints p50/p95 per engine, the ratios, indexing throughput and index size, p95 by hit band
+and the peak memory of the bench process (the engines' own servers are not counted).
+
+``--reuse FILE`` keeps the SQLite index in FILE and the PostgreSQL table as they are when they
+already hold --documents entries, so a second run measures without indexing again; drop the
+file (or pass another) after changing the normalisation or the schema.
 """
 
 import argparse
 import os
 import random
 import re
+import resource
 import statistics
 import sys
 import tempfile
@@ -162,6 +169,8 @@ HIT_BANDS = {
     "1,001-10,000": lambda total: 1000 < total <= 10_000,
     "> 10,000": lambda total: total > 10_000,
 }
+# The product counts exactly up to cwg.search.backends.COUNT_LIMIT readable documents; the
+# bands are of the raw engine's exact count of every matching document.
 
 
 def timed(function) -> float:
@@ -191,11 +200,14 @@ def sqlite_raw(backend):
     def run(text: str) -> None:
         match = compile_fts(parse(text))
         with backend._lock:
-            backend.connection.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", [match])
+            counted = backend.connection.execute(
+                "SELECT count(*) FROM fts WHERE fts MATCH ?", [match]
+            ).fetchone()[0]
             backend.connection.execute(
                 "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 3.0, 1.0) LIMIT 20",
                 [match],
             ).fetchall()
+        return counted
 
     return run
 
@@ -215,7 +227,7 @@ def sqlite_naive(backend):
     return run
 
 
-def postgres_raw(text: str) -> None:
+def postgres_raw(text: str) -> int:
     from django.db import connection
 
     from cwg.search.backends.postgres import compile_tsquery
@@ -224,13 +236,14 @@ def postgres_raw(text: str) -> None:
     tsquery = compile_tsquery(parse(text))
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM search_entry WHERE document @@ %s::tsquery", [tsquery])
-        cursor.fetchone()
+        counted = cursor.fetchone()[0]
         cursor.execute(
             "SELECT id FROM search_entry WHERE document @@ %s::tsquery"
             " ORDER BY ts_rank(document, %s::tsquery, 1) DESC LIMIT 20",
             [tsquery, tsquery],
         )
         cursor.fetchall()
+    return counted
 
 
 def postgres_naive(word: str) -> None:
@@ -256,10 +269,11 @@ def measure(name, backend, user, mixed, raw, naive, naive_count) -> dict:
     product_ms, raw_ms, totals = [], [], []
     for text, _word in mixed:
         start = time.perf_counter()
-        results = search(user=user, text=text, backend=backend)
+        search(user=user, text=text, backend=backend)
         product_ms.append((time.perf_counter() - start) * 1000)
-        totals.append(results.total)
-        raw_ms.append(timed(lambda text=text: raw(text)))
+        start = time.perf_counter()
+        totals.append(raw(text))  # every document the query matches, readable or not
+        raw_ms.append((time.perf_counter() - start) * 1000)
     naive_ms = [timed(lambda word=word: naive(word)) for _text, word in mixed[:naive_count]]
     return {
         "engine": name,
@@ -269,8 +283,11 @@ def measure(name, backend, user, mixed, raw, naive, naive_count) -> dict:
         "naive_product": percentiles(product_ms[:naive_count]),
         "hits": statistics.median(totals),
         "by_hits": {
-            label: percentiles(
-                [ms for ms, total in zip(product_ms, totals, strict=True) if test(total)]
+            label: (
+                percentiles(
+                    [ms for ms, total in zip(product_ms, totals, strict=True) if test(total)]
+                ),
+                percentiles([ms for ms, total in zip(raw_ms, totals, strict=True) if test(total)]),
             )
             for label, test in HIT_BANDS.items()
             if sum(1 for total in totals if test(total)) >= 2
@@ -300,11 +317,22 @@ def delegate():
     return user
 
 
+def _held(counted, options) -> bool:
+    """True when the index must be (re)built: no reuse asked, or another number of entries."""
+    return options.reuse is None or counted.fetchone()[0] != options.documents
+
+
+def peak_mb() -> float:
+    """The bench process's peak resident memory so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--naive", type=int, default=40, help="queries also run as icontains")
+    parser.add_argument("--reuse", type=Path, default=None, help="SQLite index file to keep")
     options = parser.parse_args()
 
     create_database(os.environ["DATABASE_URL"])
@@ -323,12 +351,15 @@ def main() -> None:
     mixed = queries(vocabulary, options.queries)
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "search.sqlite3"
+        path = options.reuse or Path(folder) / "search.sqlite3"
         sqlite = SQLiteBackend(str(path))
-        print(f"indexing {options.documents} documents into SQLite FTS5 ...", file=sys.stderr)
-        rate = index_all(sqlite, vocabulary, options.documents)
-        sqlite.connection.execute("INSERT INTO fts(fts) VALUES ('optimize')")
-        sqlite.connection.commit()
+        rate = None
+        if _held(sqlite.connection.execute("SELECT count(*) FROM entries"), options):
+            print(f"indexing {options.documents} documents into SQLite FTS5 ...", file=sys.stderr)
+            sqlite.clear()
+            rate = index_all(sqlite, vocabulary, options.documents)
+            sqlite.connection.execute("INSERT INTO fts(fts) VALUES ('optimize')")
+            sqlite.connection.commit()
         row = measure(
             "SQLite FTS5",
             sqlite,
@@ -338,19 +369,20 @@ def main() -> None:
             sqlite_naive(sqlite),
             options.naive,
         )
-        rows.append({**row, "rate": rate, "size": path.stat().st_size})
+        rows.append({**row, "rate": rate, "size": path.stat().st_size, "peak": peak_mb()})
         sqlite.connection.close()
-    print(f"indexing {options.documents} documents into PostgreSQL ...", file=sys.stderr)
     postgres = PostgresBackend()
+    rate = None
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE search_entry")  # earlier runs' dead rows would count as size
-    rate = index_all(postgres, vocabulary, options.documents)
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE search_entry")
+        if _held(cursor.execute("SELECT count(*) FROM search_entry"), options):
+            print(f"indexing {options.documents} documents into PostgreSQL ...", file=sys.stderr)
+            cursor.execute("TRUNCATE search_entry")  # earlier runs' dead rows would count as size
+            rate = index_all(postgres, vocabulary, options.documents)
+            cursor.execute("VACUUM ANALYZE search_entry")
         cursor.execute("SELECT pg_total_relation_size('search_entry')")
         size = cursor.fetchone()[0]
     row = measure("PostgreSQL", postgres, user, mixed, postgres_raw, postgres_naive, options.naive)
-    rows.append({**row, "rate": rate, "size": size})
+    rows.append({**row, "rate": rate, "size": size, "peak": peak_mb()})
     report(rows, options)
 
 
@@ -362,23 +394,27 @@ def report(rows, options) -> None:
     header = (
         f"{'engine':<12} {'product p50':>11} {'p95':>7} {'raw p50':>8} {'p95':>7}"
         f" {'p95 x raw':>9} {'icontains p95':>13} {'x faster':>8} {'docs/s':>7} {'index MB':>8}"
+        f" {'peak MB':>7}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         product, raw, naive = row["product"], row["raw"], row["naive"]
         faster = naive[1] / row["naive_product"][1]
+        rate = "reused" if row["rate"] is None else f"{row['rate']:.0f}"
         print(
             f"{row['engine']:<12} {product[0]:>11.1f} {product[1]:>7.1f} {raw[0]:>8.1f}"
             f" {raw[1]:>7.1f} {product[1] / raw[1]:>8.2f}x {naive[1]:>13.1f} {faster:>7.0f}x"
-            f" {row['rate']:>7.0f} {row['size'] / 2**20:>8.0f}"
+            f" {rate:>7} {row['size'] / 2**20:>8.0f} {row['peak']:>7.0f}"
         )
     print("\ngoals: p95 <= 50 ms, <= 2x the raw engine, >= 20x faster than icontains")
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
     print("median hits per query:", ", ".join(f"{r['engine']} {r['hits']:.0f}" for r in rows))
-    print("\nproduct p95 by the number of documents a query matches (queries in the band):")
+    print("\np95 product / raw by the documents a query matches (queries in the band):")
     for row in rows:
         bands = ", ".join(
-            f"{label} {row['by_hits'][label][1]:.1f} ms ({row['band_sizes'][label]})"
+            f"{label} {row['by_hits'][label][0][1]:.1f} / {row['by_hits'][label][1][1]:.1f} ms"
+            f" ({row['band_sizes'][label]})"
             for label in HIT_BANDS
             if label in row["by_hits"]
         )

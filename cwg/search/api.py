@@ -60,7 +60,13 @@ class FacetValueSerializer(serializers.Serializer):
 
 
 class SearchResultsSerializer(serializers.Serializer):
-    total = serializers.IntegerField()
+    total = serializers.IntegerField(
+        help_text="Readable matches, counted exactly up to 1,000; see more."
+    )
+    more = serializers.BooleanField(
+        help_text="More documents match than total: counting stopped there, and facet counts"
+        " are then at least what they say."
+    )
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     results = SearchHitSerializer(many=True)
@@ -93,6 +99,7 @@ class SearchView(APIView):
         return Response(
             {
                 "total": page.total,
+                "more": page.more,
                 "page": page.page,
                 "pages": page.pages,
                 "results": [result.as_dict() for result in page.results],

@@ -31,16 +31,13 @@ def _database_backend_name() -> str:
 
 
 def get_backend(name: str | None = None):
-    name = (
-        name
-        or getattr(settings, "SEARCH_BACKEND", "")
-        or ("elasticsearch" if settings.ELASTICSEARCH_URL else _database_backend_name())
-    )
+    """The named backend, or Elasticsearch when ELASTICSEARCH_URL is set, else the database's."""
+    name = name or ("elasticsearch" if settings.ELASTICSEARCH_URL else _database_backend_name())
     if name == "elasticsearch":
         return _elasticsearch_backend()
     if name == "postgres":
         return PostgresBackend()
-    path = str(getattr(settings, "SEARCH_SQLITE_PATH", settings.BASE_DIR / "search.sqlite3"))
+    path = str(settings.SEARCH_SQLITE_PATH)
     if path not in _sqlite:
         _sqlite[path] = SQLiteBackend(path)
     return _sqlite[path]

@@ -62,3 +62,6 @@ class Results:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     message: str = ""
     degraded: bool = False
+    # More than ``total`` documents match: the engine stopped counting at its limit, and the
+    # hits and facet counts come from the first ``total`` matches it found.
+    more: bool = False

@@ -12,7 +12,7 @@ from cwg.search.engine import search
 from cwg.search.entries import Hit, Results
 from cwg.search.query import Query, parse
 from cwg.search.registry import SOURCES, facet_label
-from cwg.search.snippets import snippet
+from cwg.search.snippets import highlighted
 
 FACET_TITLES = {
     "kind": gettext_lazy("Kind"),
@@ -65,6 +65,7 @@ class ResultPage:
     filters: dict[str, str] = field(default_factory=dict)
     message: str = ""
     degraded: bool = False
+    more: bool = False  # more than ``total`` match: counting stopped at the engine's limit
 
     @property
     def facet_groups(self) -> list[tuple[str, str, list[FacetValue]]]:
@@ -120,7 +121,7 @@ def _results(hits: list[Hit], query: Query) -> list[Result]:
                 meeting=details["meeting"],
                 languages=details["languages"],
                 kind_label=facet_label("kind", details["kind"]),
-                title_html=snippet(hit.title, query),
+                title_html=highlighted(hit.title, query),
             )
         )
     return results
@@ -146,4 +147,5 @@ def result_page(*, user, query: str, filters: dict[str, str], page: int, per_pag
         filters=filters,
         message=message,
         degraded=results.degraded,
+        more=results.more,
     )

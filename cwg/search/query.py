@@ -9,7 +9,7 @@ never raises and never lets the user's text reach an engine unquoted.
 import re
 from dataclasses import dataclass, field
 
-from cwg.search.normalize import SYMBOL, fold, prefix_form, tokens
+from cwg.search.normalize import SYMBOL, fold, prefix_forms, tokens
 
 MAX_LENGTH = 500
 MAX_TERMS = 16
@@ -21,7 +21,8 @@ PART = re.compile(r'(?P<neg>-)?(?:"(?P<phrase>[^"]*)(?:"|$)|(?P<word>[^\s"]+))')
 @dataclass(frozen=True)
 class Term:
     kind: str  # "word", "phrase", "prefix" or "symbol"
-    forms: tuple[str, ...]  # normalised tokens: one, or several for a phrase
+    # normalised tokens: one, several in order for a phrase, or a prefix's alternative readings
+    forms: tuple[str, ...]
 
 
 @dataclass
@@ -37,7 +38,7 @@ class Query:
     def highlight_forms(self) -> tuple[set[str], tuple[str, ...]]:
         """Exact forms and prefixes whose original words get a <mark> in snippets."""
         exact = {form for term in self.must if term.kind != "prefix" for form in term.forms}
-        prefixes = tuple(term.forms[0] for term in self.must if term.kind == "prefix")
+        prefixes = tuple(form for term in self.must if term.kind == "prefix" for form in term.forms)
         return exact, prefixes
 
 
@@ -51,9 +52,9 @@ def _terms(raw: str, *, phrase: bool) -> list[Term]:
         stem_tokens = tokens(raw.rstrip("*"))
         if len(stem_tokens) == 1 and not stem_tokens[0].symbol:
             word = raw.rstrip("*")[stem_tokens[0].start : stem_tokens[0].end]
-            form = prefix_form(word)
-            if len(form) >= MIN_PREFIX:
-                return [Term("prefix", (form,))]
+            forms = prefix_forms(word)
+            if len(forms[0]) >= MIN_PREFIX:
+                return [Term("prefix", forms)]
             return [Term("word", (stem_tokens[0].text,))]
     found = tokens(raw)
     return [Term("symbol" if token.symbol else "word", (token.text,)) for token in found]

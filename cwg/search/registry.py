@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils.text import capfirst
 
 from cwg.search.entries import IndexEntry
 
@@ -45,8 +46,10 @@ def entries(kinds: Iterable[str] | None = None, *, chunk_size: int = 500) -> Ite
 
 
 def facet_label(name: str, value: str) -> str:
+    """The value's label in the active language, capitalised like the labels of choices (an
+    app may hand in a model's lowercase verbose_name)."""
     for source in SOURCES.values():
         label = source.labels.get(name, {}).get(value)
         if label:
-            return str(label)
+            return capfirst(str(label))
     return value

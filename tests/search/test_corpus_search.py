@@ -83,7 +83,7 @@ def ids(query: str) -> set[int]:
 
 def test_json_output_keeps_its_format(corpus):
     payload = search_json("الأمانة")
-    assert set(payload) == {"total", "results"}
+    assert set(payload) == {"total", "more", "results"}
     assert payload["total"] >= 1
     for hit in payload["results"]:
         assert set(hit) == {"kind", "id", "symbol", "title", "filename", "score", "snippet"}
@@ -133,7 +133,7 @@ def test_english_stemming_and_latin_words_in_arabic_text(corpus):
 
 
 def test_no_match_and_hostile_queries_answer_cleanly(corpus):
-    assert search_json("zzqxj") == {"total": 0, "results": []}
+    assert search_json("zzqxj") == {"total": 0, "more": False, "results": []}
     for query in ['"unbalanced', "NEAR(جنيف تونس) OR ^title:*", "*", '"', "-", "x" * 10_000]:
         assert search_json(query)["total"] >= 0
 

@@ -1,6 +1,6 @@
 import pytest
 
-from cwg.search.normalize import index_text, prefix_form, stem, tokens
+from cwg.search.normalize import index_text, prefix_form, prefix_forms, stem, tokens
 from cwg.search.query import parse
 
 
@@ -75,3 +75,19 @@ def test_offsets_point_at_the_original_words():
 def test_documents_and_queries_share_the_pipeline():
     assert parse("الأمانة").must[0].forms[0] in index_text("بالأمانة العامة").split()
     assert parse("الأمانة").must[0].forms == (stem("الأمانة"),)
+
+
+@pytest.mark.parametrize(
+    ("word", "with_article"),
+    [("وثيقة", "الوثيقة"), ("وطن", "الوطن"), ("وطنية", "الوطنية"), ("وزيرة", "بالوزيرة")],
+)
+def test_a_word_own_waw_is_read_as_with_the_article(word, with_article):
+    assert stem(word) == stem(with_article)
+
+
+def test_the_waw_keeping_reading_is_a_variant_of_the_same_token():
+    (token,) = tokens("الوثيقة")
+    assert (token.text, token.variant) == (stem("وثيقة"), "وثيق")
+    assert tokens("التنمية")[0].variant == ""
+    assert prefix_forms("الوطنية") == ("طنيه", "وطنيه")
+    assert prefix_forms("وطن") == ("وطن",)  # too short to drop a letter

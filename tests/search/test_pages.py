@@ -196,3 +196,38 @@ def test_an_entry_of_a_kind_no_app_registers_is_left_out_not_a_500(client, libra
     response = client.get(PAGE, {"q": "retired broadband"})
     assert response.status_code == 200
     assert response.context["page"].results == []
+
+
+def test_past_the_count_limit_page_api_and_facets_say_more(client, library, monkeypatch):
+    from cwg.search.backends import postgres, sqlite
+
+    for module in (sqlite, postgres):
+        monkeypatch.setattr(module, "COUNT_LIMIT", 5)
+    response = client.get(PAGE, {"q": "broadband"})
+    page = response.context["page"]
+    assert (page.total, page.more, len(page.results)) == (5, True, 5)
+    html = response.content.decode()
+    assert "More than 5 results" in html
+    assert '<abbr title="at least this many">+</abbr>' in html
+    api = client.get(API, {"q": "broadband"}).json()
+    assert (api["total"], api["more"]) == (5, True)
+    french = client.get(PAGE, {"q": "broadband"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Plus de 5 résultats" in french.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("en", "Submission"),
+        ("fr", "Contribution"),
+        ("es", "Aportación"),
+        ("ru", "Материал"),
+        ("ar", "مساهمة"),
+        ("zh-hans", "提交的意见"),
+    ],
+)
+def test_the_submission_facet_is_labelled_in_each_language(language, label):
+    from cwg.search.registry import facet_label
+
+    with translation.override(language):
+        assert facet_label("kind", "submission") == label

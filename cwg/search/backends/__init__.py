@@ -1,6 +1,8 @@
-"""Search engines behind one interface: index, delete, search, clear."""
+"""What the search engines share: facet names, bounds, and the answers given before asking.
 
-from typing import Protocol
+Each engine (sqlite.py, postgres.py, elasticsearch.py) offers ``index``, ``delete``,
+``search`` and ``clear``; engine.py picks one.
+"""
 
 from django.utils.translation import gettext as _
 
@@ -9,30 +11,15 @@ from cwg.search.query import Query
 
 FACETS = ("kind", "language", "meeting", "status", "year")
 PER_PAGE = 20
+# Engines count exactly up to this many readable matches and say "more than" beyond it;
+# the database engines rank and count facets among those matches (Elasticsearch counts the
+# same way with track_total_hits, and ranks and aggregates over all), so a query that
+# matches most of the archive costs no more than one that matches COUNT_LIMIT documents.
+COUNT_LIMIT = 1_000
 
 
 class BackendUnavailable(Exception):
     """The search engine cannot be reached; the caller may answer from another backend."""
-
-
-class Backend(Protocol):
-    name: str
-
-    def index(self, entries: list[IndexEntry]) -> int: ...
-
-    def delete(self, kind: str, object_ids: list[int]) -> None: ...
-
-    def search(
-        self,
-        text: str,
-        *,
-        principals: frozenset[str],
-        filters: dict[str, str] | None = None,
-        page: int = 1,
-        per_page: int = PER_PAGE,
-    ) -> Results: ...
-
-    def clear(self) -> None: ...
 
 
 def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:

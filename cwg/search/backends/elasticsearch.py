@@ -5,7 +5,10 @@ spaces only, and the query is built from the parsed AST (``term``, ``match_phras
 ``prefix`` clauses on already-normalised forms), never from a query string, so the user's text
 cannot reach Elasticsearch's query syntax. The original title and body are kept in ``_source``
 only, for the snippets computed in Python. Permissions and facet filters are ``filter`` clauses of
-the same query as the match, the totals and the facet aggregations.
+the same query as the match, the totals and the facet aggregations. Totals are counted exactly
+up to COUNT_LIMIT (``track_total_hits``; "gte" beyond, shown as "more than"), while the
+facet aggregations count every readable match: Elasticsearch does that cheaply. The waw-keeping
+variants (normalize.py, rule 6) have a field of their own, matched by word and prefix clauses.
 
 Entries live in versioned indices (``<alias>-v<timestamp>``) behind one alias. A full rebuild
 fills a new index and then moves the alias with one ``update_aliases`` call, so searches see the
@@ -21,6 +24,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from cwg.search.backends import (
+    COUNT_LIMIT,
     FACETS,
     PER_PAGE,
     BackendUnavailable,
@@ -30,7 +34,7 @@ from cwg.search.backends import (
     query_message,
 )
 from cwg.search.entries import Hit, IndexEntry, Results
-from cwg.search.normalize import index_text
+from cwg.search.normalize import indexed_texts
 from cwg.search.query import Query, Term, parse
 from cwg.search.snippets import snippet
 
@@ -39,6 +43,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_INDEX = "cwg-search"
 ANALYZER = "normalised"
 FIELDS = (("title_terms", 3.0), ("body_terms", 1.0))  # the same weights as SQLite's bm25
+VARIANTS = ("variant_terms", 1.0)  # not positional: words and prefixes, never phrases
 FACET_SIZE = 1000  # buckets per facet; more values than this would be cut
 MAX_WINDOW = 10_000  # index.max_result_window: from + size may not go past it
 CHUNK = 500
@@ -53,7 +58,7 @@ INDEX_SETTINGS = {
 }
 MAPPINGS = {
     "dynamic": "strict",
-    "_source": {"excludes": ["title_terms", "body_terms"]},
+    "_source": {"excludes": ["title_terms", "body_terms", "variant_terms"]},
     "properties": {
         "kind": {"type": "keyword"},
         "object_id": {"type": "long"},
@@ -63,6 +68,7 @@ MAPPINGS = {
         "filename": {"type": "keyword", "index": False, "doc_values": False},
         "title_terms": {"type": "text", "analyzer": ANALYZER},
         "body_terms": {"type": "text", "analyzer": ANALYZER},
+        "variant_terms": {"type": "text", "analyzer": ANALYZER},
         "principals": {"type": "keyword"},
         "facets": {"type": "keyword"},  # "name=value", as in PostgreSQL
     },
@@ -91,6 +97,8 @@ def document_id(kind: str, object_id: int) -> str:
 
 
 def document(entry: IndexEntry) -> dict:
+    title, title_variants = indexed_texts(entry.heading)
+    body, body_variants = indexed_texts(entry.body)
     return {
         "kind": entry.kind,
         "object_id": entry.object_id,
@@ -98,24 +106,27 @@ def document(entry: IndexEntry) -> dict:
         "title": entry.title,
         "body": entry.body,
         "filename": entry.filename,
-        "title_terms": index_text(entry.heading),
-        "body_terms": index_text(entry.body),
+        "title_terms": title,
+        "body_terms": body,
+        "variant_terms": f"{title_variants} {body_variants}".strip(),
         "principals": sorted(entry.principals),
         "facets": [f"{name}={value}" for name, value in facet_values(entry)],
     }
 
 
 def _clause(term: Term) -> dict:
-    """One term of the AST on the title or the body; its forms are already normalised."""
-    text = " ".join(term.forms)
+    """One term of the AST on the title, the body or the variants; its forms are already
+    normalised (a prefix's forms are its alternative readings)."""
     should = []
-    for field, boost in FIELDS:
-        if term.kind == "prefix":
-            should.append({"prefix": {field: {"value": text, "boost": boost}}})
-        elif term.kind == "phrase":
+    if term.kind == "phrase":
+        text = " ".join(term.forms)
+        for field, boost in FIELDS:
             should.append({"match_phrase": {field: {"query": text, "boost": boost}}})
-        else:  # a term query: the field's terms are our forms, nothing to analyse
-            should.append({"term": {field: {"value": text, "boost": boost}}})
+    else:  # term queries: the field's terms are our forms, nothing to analyse
+        kind = "prefix" if term.kind == "prefix" else "term"
+        for form in term.forms:
+            for field, boost in (*FIELDS, VARIANTS):
+                should.append({kind: {field: {"value": form, "boost": boost}}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
@@ -314,7 +325,7 @@ class ElasticsearchBackend:
                     sort=[{"_score": "desc"}, {"kind": "asc"}, {"object_id": "asc"}],
                     from_=min(start, MAX_WINDOW),
                     size=max(0, min(per_page, MAX_WINDOW - start)),
-                    track_total_hits=True,
+                    track_total_hits=COUNT_LIMIT,
                     track_scores=True,
                     source=SHOWN,
                 )
@@ -327,4 +338,5 @@ class ElasticsearchBackend:
                 value = bucket["key"].split("=", 1)[1]
                 facets.setdefault(name, {})[value] = bucket["doc_count"]
         message = query_message(query)
-        return Results(response["hits"]["total"]["value"], hits, facets, message)
+        total = response["hits"]["total"]
+        return Results(total["value"], hits, facets, message, more=total["relation"] == "gte")

@@ -2,12 +2,19 @@
 
 Both the tsvector and the tsquery are written as literals of already-normalised lexemes and
 cast, so PostgreSQL's parser never splits a symbol or sees user syntax. Permissions are an
-array overlap (GIN) inside the same statement as the match, totals and facets.
+array overlap (GIN) inside the same statement as the match, totals and facets. A waw-keeping
+variant (normalize.py, rule 6) shares its token's position, so phrases are unaffected.
+
+Ranking reads ``ranking``, a narrow copy of the vector kept in the row (migration 0002: the
+title's lexemes and the document's most frequent ones, three positions each), never the full
+vector, which lives in TOAST; and only for the first COUNT_LIMIT readable matches the scan
+finds (in table order), which are also what is counted.
 """
 
 from django.db import connection, transaction
 
 from cwg.search.backends import (
+    COUNT_LIMIT,
     PER_PAGE,
     empty_results,
     facet_values,
@@ -31,15 +38,16 @@ def tsvector_literal(title: str, body: str) -> str:
     positions: dict[str, list[str]] = {}
     weighted = [(token, "A") for token in tokens(title)] + [(token, "") for token in tokens(body)]
     for index, (token, weight) in enumerate(weighted, start=1):
-        positions.setdefault(token.text, []).append(f"{min(index, MAX_POSITION)}{weight}")
+        for form in (token.text, token.variant) if token.variant else (token.text,):
+            positions.setdefault(form, []).append(f"{min(index, MAX_POSITION)}{weight}")
     return " ".join(
         f"{_lexeme(form)}:{','.join(dict.fromkeys(found))}" for form, found in positions.items()
     )
 
 
 def _ts_term(term: Term) -> str:
-    if term.kind == "prefix":
-        return _lexeme(term.forms[0]) + ":*"
+    if term.kind == "prefix":  # any of its readings
+        return "(" + " | ".join(_lexeme(form) + ":*" for form in term.forms) + ")"
     if term.kind == "phrase":
         return "(" + " <-> ".join(_lexeme(form) for form in term.forms) + ")"
     return _lexeme(term.forms[0])
@@ -52,21 +60,28 @@ def compile_tsquery(query: Query) -> str:
     return expression
 
 
-# The match (and its ranking, which reads every matched tsvector) runs once: total, the page's
-# ids and the facet counts all come from the one materialised set. Permissions and facet
-# filters are conditions of that set, so nothing outside them is ever counted.
+# The match runs once, as a bitmap scan of the GIN index (seq scans are off for the statement:
+# a plan that tested rows one by one would read each row's TOASTed vector). Permissions and
+# facet filters are conditions of that scan, so nothing outside them is ever counted. The scan
+# stops at COUNT_LIMIT + 1 readable matches (a CTE is read as far as it is pulled): the extra
+# one only says that there are more. Total, page and facets come from the kept matches.
 SEARCH = """
-WITH q AS (SELECT %s::tsquery AS q),
+WITH q AS (SELECT %(query)s::tsquery AS q),
 matched AS MATERIALIZED (
-    SELECT e.id, e.facets, ts_rank(e.document, q.q, 1) AS score FROM search_entry e, q
-    WHERE e.document @@ q.q AND e.principals && %s::text[] AND e.facets @> %s::text[]),
-page AS (SELECT id, score FROM matched ORDER BY score DESC, id LIMIT %s OFFSET %s)
+    SELECT e.id, e.facets, e.ranking FROM search_entry e, q
+    WHERE e.document @@ q.q AND e.principals && %(principals)s::text[]
+        AND e.facets @> %(required)s::text[]),
+found AS MATERIALIZED (SELECT * FROM matched LIMIT %(limit)s + 1),
+kept AS MATERIALIZED (
+    SELECT found.id, found.facets, ts_rank(found.ranking, q.q, 1) AS score FROM found, q
+    LIMIT %(limit)s),
+page AS (SELECT id, score FROM kept ORDER BY score DESC, id LIMIT %(size)s OFFSET %(skip)s)
 SELECT
-    (SELECT count(*) FROM matched),
+    (SELECT count(*) FROM found),
     (SELECT coalesce(array_agg(id ORDER BY score DESC, id), '{}') FROM page),
     (SELECT coalesce(array_agg(score ORDER BY score DESC, id), '{}') FROM page),
     (SELECT coalesce(json_object_agg(f, n), '{}') FROM
-        (SELECT f, count(*) AS n FROM matched, unnest(matched.facets) AS f GROUP BY f) counted)
+        (SELECT f, count(*) AS n FROM kept, unnest(kept.facets) AS f GROUP BY f) counted)
 """
 
 
@@ -117,10 +132,18 @@ class PostgresBackend:
             return empty
         required = sorted(f"{name}={value}" for name, value in known_filters(filters).items())
         offset = (max(page, 1) - 1) * per_page
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(
                 SEARCH,
-                [compile_tsquery(query), sorted(principals), required, per_page, offset],
+                {
+                    "query": compile_tsquery(query),
+                    "principals": sorted(principals),
+                    "required": required,
+                    "limit": COUNT_LIMIT,
+                    "size": per_page,
+                    "skip": offset,
+                },
             )
             total, ids, scores, counted = cursor.fetchone()
             cursor.execute(
@@ -136,7 +159,8 @@ class PostgresBackend:
                 Hit(kind, object_id, symbol, title, filename, float(score), snippet(body, query))
             )
         message = query_message(query)
-        return Results(total, hits, _facets(counted), message)
+        more = total > COUNT_LIMIT
+        return Results(min(total, COUNT_LIMIT), hits, _facets(counted), message, more=more)
 
 
 def _facets(counted: dict[str, int]) -> dict[str, dict[str, int]]:

@@ -1,9 +1,13 @@
 """SQLite FTS5 on its own connection, so it runs beside any Django database (tests, bench).
 
 The normalised text is indexed with a tokenizer that only splits on spaces in practice (our
-tokens contain no other separators); original texts stay in ``entries`` for snippets.
-Permissions and facet filters are WHERE clauses of the same statement, so totals and facet
-counts never include what the principals may not read.
+tokens contain no other separators); original texts stay in ``entries`` for snippets. The
+``variants`` column holds the waw-keeping readings (normalize.py, rule 6) for prefix queries.
+The ``access`` column holds one token per principal allowed to read the entry, and every
+query requires one of the user's: permissions are part of the full-text match itself (a
+merge of posting lists in FTS5), so nothing unreadable is ever counted, ranked or looked up.
+Facet filters are conditions of the same statement, which stops at COUNT_LIMIT readable
+matches, newest first (highest rowid): only those are ranked and counted.
 """
 
 import sqlite3
@@ -11,6 +15,7 @@ import threading
 from collections import Counter
 
 from cwg.search.backends import (
+    COUNT_LIMIT,
     PER_PAGE,
     empty_results,
     facet_values,
@@ -18,7 +23,7 @@ from cwg.search.backends import (
     query_message,
 )
 from cwg.search.entries import Hit, IndexEntry, Results
-from cwg.search.normalize import index_text
+from cwg.search.normalize import indexed_texts
 from cwg.search.query import Query, Term, parse
 from cwg.search.snippets import snippet
 
@@ -27,25 +32,33 @@ CREATE TABLE IF NOT EXISTS entries (
     rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, object_id INTEGER NOT NULL,
     symbol TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, filename TEXT,
     UNIQUE (kind, object_id));
-CREATE TABLE IF NOT EXISTS principals (
-    rowid INTEGER NOT NULL, principal TEXT NOT NULL, PRIMARY KEY (principal, rowid))
-    WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS facets (
     rowid INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
     PRIMARY KEY (name, value, rowid)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facets_by_row ON facets (rowid);
 CREATE TABLE IF NOT EXISTS facet_sets (rowid INTEGER PRIMARY KEY, facets TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
-    title, body,
+    title, body, variants, access,
     tokenize="unicode61 remove_diacritics 0 tokenchars '-&/+_'");
 """
-SCHEMA_VERSION = 2
-TABLES = ("fts", "entries", "principals", "facets", "facet_sets")
+SCHEMA_VERSION = 4
+WEIGHTS = "3.0, 1.0, 1.0, 0.0"  # bm25 weights of title, body, variants and access
+TABLES = ("fts", "entries", "facets", "facet_sets")
+
+
+def access_token(principal: str) -> str:
+    """A principal as one FTS token whatever its characters (``party:state:EG``)."""
+    return "a" + principal.encode().hex()
+
+
+def _quoted(forms) -> str:
+    return '"' + " ".join(form.replace('"', '""') for form in forms) + '"'
 
 
 def _fts_term(term: Term) -> str:
-    quoted = '"' + " ".join(form.replace('"', '""') for form in term.forms) + '"'
-    return quoted + " *" if term.kind == "prefix" else quoted
+    if term.kind == "prefix":  # any of its readings
+        return "(" + " OR ".join(_quoted([form]) + " *" for form in term.forms) + ")"
+    return _quoted(term.forms)
 
 
 def compile_fts(query: Query) -> str:
@@ -55,6 +68,12 @@ def compile_fts(query: Query) -> str:
         excluded = " OR ".join(_fts_term(term) for term in query.exclude)
         expression = f"({expression}) NOT ({excluded})"
     return expression
+
+
+def readable(expression: str, principals) -> str:
+    """``expression`` limited to the entries one of ``principals`` may read."""
+    allowed = " OR ".join(f'"{access_token(principal)}"' for principal in sorted(principals))
+    return f"({expression}) AND access : ({allowed})"
 
 
 class SQLiteBackend:
@@ -93,13 +112,17 @@ class SQLiteBackend:
                     ),
                 )
                 rowid = cursor.lastrowid
+                title, title_variants = indexed_texts(entry.heading)
+                body, body_variants = indexed_texts(entry.body)
                 cursor.execute(
-                    "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (rowid, index_text(entry.heading), index_text(entry.body)),
-                )
-                cursor.executemany(
-                    "INSERT INTO principals VALUES (?, ?)",
-                    [(rowid, principal) for principal in entry.principals],
+                    "INSERT INTO fts (rowid, title, body, variants, access) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        rowid,
+                        title,
+                        body,
+                        f"{title_variants} {body_variants}".strip(),
+                        " ".join(access_token(principal) for principal in entry.principals),
+                    ),
                 )
                 pairs = sorted(set(facet_values(entry)))
                 cursor.executemany(
@@ -131,22 +154,17 @@ class SQLiteBackend:
                 self.connection.execute(f"DELETE FROM {table}")  # noqa: S608
 
     def _matched(self, match: str, principals, filters) -> tuple[str, list]:
-        """Correlated EXISTS, not ``rowid IN (...)``: FTS5 would take an IN list as a rowid
-        constraint and look up every allowed row in the full-text index (80x slower)."""
-        marks = ",".join("?" * len(principals))
-        sql = (
-            "SELECT fts.rowid AS rowid, bm25(fts, 3.0, 1.0) AS score FROM fts WHERE fts MATCH ?"  # noqa: S608
-            " AND EXISTS (SELECT 1 FROM principals p WHERE p.rowid = fts.rowid"
-            f" AND p.principal IN ({marks}))"
-        )
-        params = [match, *sorted(principals)]
+        """Facet filters are correlated EXISTS, not ``rowid IN (...)``: FTS5 would take an IN
+        list as a rowid constraint and look up every such row in the full-text index."""
+        sql = f"SELECT fts.rowid, bm25(fts, {WEIGHTS}) FROM fts WHERE fts MATCH ?"  # noqa: S608 (constants only)
+        params = [readable(match, principals)]
         for name, value in sorted(filters.items()):
             sql += (
                 " AND EXISTS (SELECT 1 FROM facets f WHERE f.rowid = fts.rowid"
                 " AND f.name = ? AND f.value = ?)"
             )
             params += [name, value]
-        return sql, params
+        return sql + " ORDER BY fts.rowid DESC LIMIT ?", [*params, COUNT_LIMIT + 1]
 
     def search(self, text, *, principals, filters=None, page=1, per_page=PER_PAGE) -> Results:
         query = parse(text)
@@ -162,6 +180,10 @@ class SQLiteBackend:
             cursor.execute("DELETE FROM hits")
             cursor.execute(f"INSERT INTO hits {matched}", params)  # noqa: S608
             total = cursor.execute("SELECT count(*) FROM hits").fetchone()[0]
+            more = total > COUNT_LIMIT
+            if more:  # the one past the limit only told that there are more
+                cursor.execute("DELETE FROM hits WHERE rowid = (SELECT min(rowid) FROM hits)")
+                total = COUNT_LIMIT
             rows = cursor.execute(  # the page first, then only its rows are read
                 "SELECT e.kind, e.object_id, e.symbol, e.title, e.filename, e.body, h.score"
                 " FROM (SELECT rowid, score FROM hits ORDER BY score, rowid LIMIT ? OFFSET ?) h"
@@ -178,7 +200,7 @@ class SQLiteBackend:
             for kind, object_id, symbol, title, filename, body, score in rows
         ]
         message = query_message(query)
-        return Results(total, hits, _facets(combinations), message)
+        return Results(total, hits, _facets(combinations), message, more=more)
 
 
 def _facets(combinations: list[tuple[str, int]]) -> dict[str, dict[str, int]]:

@@ -27,7 +27,11 @@ class Command(BaseCommand):
         results = search(
             user=account, text=query, per_page=max(limit, 1), backend=get_backend(backend)
         )
-        payload = {"total": results.total, "results": [hit.as_dict() for hit in results.hits]}
+        payload = {
+            "total": results.total,
+            "more": results.more,  # more match than total: counting stopped there
+            "results": [hit.as_dict() for hit in results.hits],
+        }
         if json:
             self.stdout.write(_dumps(payload))
             return
@@ -35,7 +39,8 @@ class Command(BaseCommand):
             self.stderr.write(results.message)
         if results.degraded:
             self.stderr.write("Elasticsearch is unavailable: these results come from the database.")
-        self.stdout.write(f"{results.total} result(s)")
+        more = "more than " if results.more else ""
+        self.stdout.write(f"{more}{results.total} result(s)")
         for hit in payload["results"]:
             self.stdout.write(
                 f"{hit['score']:>8} {hit['kind']} {hit['id']} {hit['symbol']} {hit['title']}"
