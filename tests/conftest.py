@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.services import missing, why_unavailable
 
@@ -74,6 +75,9 @@ def _test_settings(request, settings, tmp_path):
     }
     yield
     reset()
+    # A request leaves its language active in the thread (LocaleMiddleware does not undo it);
+    # the next test starts in the default language, as a fresh process would.
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
