@@ -8,6 +8,7 @@ from documents.services.compare.revisions import (
     compare_revisions,
     default_pair,
     languages_to_compare,
+    stored_revision_file,
     tracked_changes_docx,
 )
 from documents.services.compare.tracked_docx import docx_styles, tracked_docx
@@ -25,6 +26,7 @@ __all__ = [
     "default_pair",
     "docx_styles",
     "languages_to_compare",
+    "stored_revision_file",
     "tracked_changes_docx",
     "tracked_docx",
 ]

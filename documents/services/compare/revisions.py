@@ -43,6 +43,16 @@ def comparable_files(*, document: Document, language: str, user) -> dict[int, Do
     return files
 
 
+def stored_revision_file(*, document: Document, language: str, revision: int):
+    """The current file of one revision, for trusted callers only (the management command)."""
+    return (
+        DocumentFile.objects.defer("text")
+        .filter(document=document, language=language, revision=revision)
+        .order_by("-uploaded_at", "-pk")
+        .first()
+    )
+
+
 def languages_to_compare(*, document: Document, user) -> list[str]:
     """Languages with at least two revisions the user may open."""
     pairs = set(DocumentFile.objects.filter(document=document).values_list("language", "revision"))
