@@ -15,6 +15,7 @@ paragraphs are then compared word by word:
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from cwg.search.normalize import ARABIC, fold, stem
 
@@ -84,11 +85,20 @@ class Token:
     word: bool
 
 
+@lru_cache(maxsize=200_000)
 def _key(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # what fold() gives for ASCII, without its Unicode passes
     return stem(word) if ARABIC.search(word) else fold(word)
 
 
-def tokenize(paragraph: str) -> list[Token]:
+@lru_cache(maxsize=20_000)
+def tokenize(paragraph: str) -> tuple[Token, ...]:
+    """Tokens of one paragraph; cached, as alignment, diff and counts all read them."""
+    return tuple(_tokens(paragraph))
+
+
+def _tokens(paragraph: str) -> list[Token]:
     found = list(TOKEN.finditer(paragraph))
     result = []
     for index, match in enumerate(found):
@@ -132,6 +142,8 @@ def _within_word(older: Token, newer: Token) -> list[Segment]:
 
 
 def diff_words(older: str, newer: str) -> list[Segment]:
+    if older == newer:
+        return [Segment(EQUAL, newer)]
     old_tokens, new_tokens = tokenize(older), tokenize(newer)
     matcher = SequenceMatcher(
         None, [t.key for t in old_tokens], [t.key for t in new_tokens], autojunk=False
@@ -256,6 +268,8 @@ def _count(blocks: list[Block]) -> Counts:
                 previous_partial = True
                 continue
             previous_partial = False
+            if segment.op == EQUAL:
+                continue
             words = [t.text.strip() for t in tokenize(segment.text) if t.word]
             if segment.op == INSERT:
                 counts.inserted_words += words
@@ -269,4 +283,6 @@ def _count(blocks: list[Block]) -> Counts:
 def compare_texts(older: str, newer: str) -> Comparison:
     blocks = _align(paragraphs(older), paragraphs(newer))
     _find_moves(blocks)
-    return Comparison(blocks=blocks, counts=_count(blocks))
+    comparison = Comparison(blocks=blocks, counts=_count(blocks))
+    tokenize.cache_clear()  # the cache serves one comparison; a server should not keep the text
+    return comparison
