@@ -12,6 +12,10 @@ Then OCR: an image-only PDF drawn from ../shared/corpus text (Arabic pages, one 
 read through the product; prints the seconds per page (script detection, then Tesseract with
 that script's languages, on one core), the share of words recovered and the child's peak memory.
 Skipped, with the reason, when Tesseract or Pillow's Raqm layout is missing. --ocr-pages 0 skips.
+
+Then comparing revisions: the largest file's extracted text against a copy with 5% of its words
+changed (replaced, deleted or inserted, spread through the text): the comparison's seconds (goal
+< 2 s, uncached) and their ratio to the file's extraction time. --no-compare skips.
 """
 
 import argparse
@@ -68,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--ocr-pages", type=int, default=4, help="Arabic pages to OCR (+1 English)")
+    parser.add_argument("--no-compare", action="store_true", help="skip the revisions comparison")
     options = parser.parse_args()
     files = sorted(p for p in TESTDATA.glob("*/*") if p.suffix in {".pdf", ".docx"})
     product(TESTDATA / "pdf" / "minimal-document.pdf")  # start the fork server, as a worker has
@@ -114,8 +119,52 @@ def main() -> None:
         f"{limits.memory_bytes / 2**20:.0f} MB above the server's own)"
     )
 
+    if not options.no_compare:
+        measure_compare(max(files, key=lambda p: p.stat().st_size), options.repeat)
     if options.ocr_pages:
         measure_ocr(options.ocr_pages)
+
+
+def with_changed_words(text: str, share: float) -> str:
+    """Every n-th word replaced, deleted or given a neighbour in turn, keeping the lines."""
+    step, seen, changes = round(1 / share), 0, 0
+    lines = []
+    for line in text.split("\n"):
+        words = []
+        for word in line.split(" "):
+            seen += 1
+            if seen % step:
+                words.append(word)
+                continue
+            changes += 1
+            kind = changes % 3
+            if kind == 1:
+                words.append(f"changed{changes}")
+            elif kind == 2:
+                words += [word, f"added{changes}"]
+        lines.append(" ".join(words))
+    return "\n".join(lines)
+
+
+def measure_compare(path: Path, repeat: int) -> None:
+    from documents.services.compare import compare_texts, diff
+
+    extraction = best_of(product, path, repeat)
+    older = product(path)
+    newer = with_changed_words(older, 0.05)
+    timings = []
+    for _ in range(repeat):
+        diff._key.cache_clear()  # cold each time, as for two files never compared before
+        started = time.perf_counter()
+        comparison = compare_texts(older, newer)
+        timings.append(time.perf_counter() - started)
+    seconds, counts = min(timings), comparison.counts
+    print(
+        f"\ncompare revisions of {path.name} ({len(older.split())} words, 5% changed): "
+        f"{seconds:.2f} s (goal < 2 s), {seconds / extraction:.2f}x its extraction time "
+        f"({extraction:.2f} s); inserted {counts.inserted}, deleted {counts.deleted}, "
+        f"moved {counts.moved} words"
+    )
 
 
 def measure_ocr(arabic_pages: int) -> None:

@@ -1,14 +1,16 @@
 """The documents API under /api/v1/: the same selectors, services and permissions as the pages."""
 
 from django.db.models import Prefetch
-from django.urls import reverse
-from drf_spectacular.utils import extend_schema
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
+from rest_framework.views import APIView
 
 from cwg.exceptions import NotAllowed
 from documents import permissions, services
@@ -122,3 +124,72 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 router = SimpleRouter()
 router.register("documents", DocumentViewSet, basename="document")
 urlpatterns = router.urls
+
+
+# Comparing revisions (issue 21): the same selectors as the compare page and the download.
+class CompareSegmentSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "insert", "delete"])
+    text = serializers.CharField()
+
+
+class CompareBlockSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    move = serializers.IntegerField(allow_null=True)
+    segments = CompareSegmentSerializer(many=True)
+
+
+class CompareSerializer(serializers.Serializer):
+    language = serializers.CharField()
+    older_revision = serializers.IntegerField(source="older.revision")
+    newer_revision = serializers.IntegerField(source="newer.revision")
+    inserted_words = serializers.IntegerField(source="comparison.counts.inserted")
+    deleted_words = serializers.IntegerField(source="comparison.counts.deleted")
+    moved_words = serializers.IntegerField(source="comparison.counts.moved")
+    blocks = CompareBlockSerializer(source="comparison.blocks", many=True)
+
+
+class DocumentCompareView(APIView):
+    """?language=en&from=0&to=1 (default: the latest revision one may open and the one before)."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        responses=CompareSerializer,
+        parameters=[
+            OpenApiParameter("language", str, enum=Language.values),
+            OpenApiParameter("from", int, description="the older revision"),
+            OpenApiParameter("to", int, description="the newer revision"),
+        ],
+    )
+    def get(self, request, pk: int):
+        from documents.services import compare
+
+        document = Document.objects.visible_to(request.user).filter(pk=pk).first()
+        if document is None:
+            raise NotFound
+        language = request.query_params.get("language", "en")
+        if language not in Language.values:
+            raise ValidationError({"language": _("Choose one of: %s.") % ", ".join(Language)})
+        pair = compare.default_pair(
+            compare.comparable_files(document=document, language=language, user=request.user)
+        )
+        older, newer = request.query_params.get("from", ""), request.query_params.get("to", "")
+        if older or newer:
+            if not (older.isdecimal() and newer.isdecimal()):
+                raise ValidationError(
+                    {"from": [_("Give both revisions as numbers: ?from=0&to=1.")]}
+                )
+            pair = (int(older), int(newer))
+        result = pair and compare.compare_revisions(
+            document=document, language=language, older=pair[0], newer=pair[1], user=request.user
+        )
+        if not result:
+            raise NotFound(
+                _("There are not two such revisions in this language that you may open.")
+            )
+        return Response(CompareSerializer(result).data)
+
+
+urlpatterns += [
+    path("documents/<int:pk>/compare/", DocumentCompareView.as_view(), name="document-compare")
+]

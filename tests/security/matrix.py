@@ -113,6 +113,17 @@ MATRIX |= {
             "summary_publish",
         ]
     },
+    # Comparing revisions: whoever may open both revisions, through the download's selector.
+    "documents:compare": Row(
+        document_url("documents:compare", "revised"), visible_to(OWNER | OFFICERS | STAFF)
+    ),
+    "documents:compare_docx": Row(
+        lambda world: (
+            reverse("documents:compare_docx", args=[world.documents["revised"].pk])
+            + "?language=en&from=0&to=1"
+        ),
+        visible_to(OWNER | OFFICERS | STAFF),
+    ),
     "documents:restore": Row(
         lambda world: reverse("documents:restore", args=[world.documents["draft"].pk, 1]),
         everyone(METHOD),
@@ -127,6 +138,9 @@ MATRIX |= {
     "document-list": Row(lambda world: reverse("document-list"), everyone(OK)),
     "document-detail": Row(document_url("document-detail"), visible_to(OWNER | STAFF)),
     "document-files": Row(document_url("document-files"), visible_to(OWNER | STAFF)),
+    "document-compare": Row(
+        document_url("document-compare", "revised"), visible_to(OWNER | OFFICERS | STAFF)
+    ),
 }
 
 

@@ -17,6 +17,7 @@ from documents.services import (
     create_summary,
     publish_document,
     register_document,
+    start_revision,
     submit_document,
     update_summary,
     withdraw_document,
@@ -117,6 +118,7 @@ def build_world(people: People) -> World:
         seen_by=OWNER_AND_STAFF | OFFICERS_AND_STAFF,
     )
     _document(world, key="withdrawn", state="withdrawn", access="public", seen_by=OWNER_AND_STAFF)
+    _revised(world)
     summary = create_summary(
         meeting=meeting, title="CANARY-SUMMARY-DRAFT", language="en", by=people["secretariat"]
     )
@@ -133,6 +135,25 @@ def build_world(people: People) -> World:
     _consultation(world)
     _follow_up(world)
     return world
+
+
+def _revised(world: World) -> None:
+    """A registered document with Rev.0 and Rev.1 in English: what the compare pages read."""
+    _document(
+        world,
+        key="revised",
+        state="registered",
+        access="public",
+        seen_by=OWNER_AND_STAFF | OFFICERS_AND_STAFF,
+    )
+    document, secretariat = world.documents["revised"], world.people["secretariat"]
+    start_revision(document=document, by=secretariat)
+    add_file(
+        document=document,
+        upload=docx_upload("CANARY-REVISED text, revised"),
+        language="en",
+        by=secretariat,
+    )
 
 
 def _follow_up(world: World) -> None:
