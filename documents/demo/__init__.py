@@ -10,6 +10,7 @@ from docx import Document as WordDocument
 from cwg.demo import SECTOR_MEMBER_NAME
 from cwg.models import MemberState, Organization, WorkingGroup
 from documents.demo import content
+from documents.demo.revisions import attach_revisions
 from documents.models import Document
 from documents.services import (
     add_file,
@@ -19,7 +20,6 @@ from documents.services import (
     publish_document,
     publish_summary,
     register_document,
-    start_revision,
     submit_document,
     update_summary,
 )
@@ -28,13 +28,11 @@ from meetings.models import Meeting
 DELEGATE_OF = {"EG": "delegate.eg", "SE": "delegate.se", "SECTOR": "sector.member"}
 
 
-def _docx(title: str, language: str, revision: int = 0) -> SimpleUploadedFile:
+def _docx(title: str, language: str) -> SimpleUploadedFile:
     word = WordDocument()
     word.add_heading(title, level=1)
     for paragraph in content.BODY[language]:
         word.add_paragraph(paragraph)
-    if revision:
-        word.add_paragraph(f"Revision {revision}.")
     buffer = io.BytesIO()
     word.save(buffer)
     return SimpleUploadedFile(f"{title[:40]}-{language}.docx", buffer.getvalue())
@@ -83,10 +81,7 @@ def _load_document(meeting, kind, title, sources, languages, people) -> None:
     document = register_document(document=document, by=secretariat)
     document = publish_document(document=document, by=secretariat)
     if (meeting.number, title) == content.REVISED:
-        start_revision(document=document, by=secretariat)
-        add_file(
-            document=document, upload=_docx(title, "en", revision=1), language="en", by=secretariat
-        )
+        attach_revisions(document=document, by=secretariat)
 
 
 def _load_summary(working_group, people) -> None:
