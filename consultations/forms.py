@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import LANGUAGES, Submission
+from consultations.models import LANGUAGES, RejectionReason, Submission
 from consultations.services import max_attachment_bytes, max_attachments
 from cwg.models import MemberState
 
@@ -73,11 +73,17 @@ class SubmissionForm(forms.Form):
                     choices=[("", "---------"), *question.choice_options],
                     required=question.required,
                 )
+            elif question.kind == question.Kind.MULTIPLE:
+                self.fields[name] = forms.MultipleChoiceField(
+                    choices=question.choice_options,
+                    required=question.required,
+                    widget=forms.CheckboxSelectMultiple,
+                )
             else:
                 self.fields[name] = forms.CharField(
                     widget=forms.Textarea(attrs={"rows": 5}),
                     required=question.required,
-                    max_length=20000,
+                    max_length=question.max_length or 20000,
                 )
             self.fields[name].label = question.display_text
             self.fields[name].help_text = question.display_help
@@ -96,17 +102,50 @@ class SubmissionForm(forms.Form):
             if not name.startswith("question_") and name != "attachments"
         ]
 
-    def answers(self) -> dict[int, str]:
+    def answers(self) -> dict[int, str | list[str]]:
         return {q.pk: self.cleaned_data.get(f"question_{q.pk}") or "" for q in self.questions}
 
 
 class DecisionForm(forms.Form):
-    ACTIONS = [("accept", _("Accept")), ("reject", _("Reject")), ("publish", _("Publish"))]
+    """A decision on the selected inputs. From the queue it is confirmed on a second page."""
+
+    ACTIONS = [
+        ("accept", _("Accept")),
+        ("accept_publish", _("Accept and publish")),
+        ("publish", _("Publish")),
+        ("reject", _("Reject")),
+    ]
 
     action = forms.ChoiceField(choices=ACTIONS)
-    reason = forms.CharField(label=_("Reason (required to reject)"), required=False)
-    selected = forms.TypedMultipleChoiceField(coerce=int, choices=())
+    standard_reason = forms.ModelChoiceField(
+        label=_("Reason for rejecting"),
+        queryset=RejectionReason.objects.filter(active=True),
+        required=False,
+        empty_label=_("(write a reason)"),
+    )
+    reason = forms.CharField(
+        label=_("or write the reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("A reason is required to reject; the author reads it."),
+    )
+    selected = forms.TypedMultipleChoiceField(
+        coerce=int,
+        choices=(),
+        error_messages={"required": _("Select at least one input first.")},
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, submission_ids=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["selected"].choices = [(pk, pk) for pk in submission_ids]
+        self.fields["standard_reason"].label_from_instance = lambda reason: reason.display_text
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("action") == "reject" and not (
+            cleaned.get("standard_reason") or (cleaned.get("reason") or "").strip()
+        ):
+            self.add_error("reason", _("Please give a reason for rejecting an input."))
+        return cleaned

@@ -151,6 +151,13 @@ MATRIX |= {
     "consultations:moderation": Row(
         call_url("consultations:moderation"), only(MODERATORS, OK, FORBIDDEN)
     ),
+    "consultations:moderation_input": Row(
+        lambda world: reverse(
+            "consultations:moderation_input",
+            kwargs={"code": world.call.code, "reference": world.hidden_reference},
+        ),
+        only(MODERATORS, OK, FORBIDDEN),
+    ),
     "consultations:export_csv": Row(
         call_url("consultations:export_csv"), only(MODERATORS, OK, FORBIDDEN)
     ),

@@ -42,6 +42,7 @@ class World:
     own_token: str = ""
     own_attachment: object = None
     hidden_attachment: object = None
+    hidden_reference: str = ""
     action: object = None
     gap_analysis: object = None
     calendar_token: str = ""
@@ -264,6 +265,7 @@ def _consultation(world: World) -> None:
     world.own_token = consultations.withdraw_link_token(submission=own)
     world.own_attachment = own.attachments.get()
     world.hidden_attachment = received.attachments.get()
+    world.hidden_reference = received.reference
     moderators = {"vice_chair", "chair", "secretariat", "superuser"}
     world.canaries["CANARY-INPUT-PUBLISHED"] = set(ROLE_NAMES)
     world.canaries["CANARY-INPUT-RECEIVED"] = moderators
