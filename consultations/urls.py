@@ -1,13 +1,19 @@
 from django.urls import path
 
-from consultations.views import exports, moderation, public
+from consultations.views import calls, exports, moderation, public
 
 app_name = "consultations"
 urlpatterns = [
     path("", public.call_list, name="list"),
+    path("new/", calls.call_new, name="call_new"),
     path("<slug:code>/", public.call_detail, name="detail"),
     path("<slug:code>/status/<slug:action>/", public.change_call, name="change"),
     path("<slug:code>/answer/", public.submit, name="submit"),
+    path("<slug:code>/edit/", calls.call_edit, name="call_edit"),
+    path("<slug:code>/preview/", calls.call_preview, name="call_preview"),
+    path("<slug:code>/questions/new/", calls.question_new, name="question_new"),
+    path("<slug:code>/questions/<int:pk>/", calls.question_edit, name="question_edit"),
+    path("<slug:code>/questions/<int:pk>/remove/", calls.question_remove, name="question_remove"),
     path("<slug:code>/received/<str:token>/", public.received, name="received"),
     path("<slug:code>/inputs/", public.published_inputs, name="published"),
     path("<slug:code>/statistics/", public.statistics, name="statistics"),

@@ -21,8 +21,18 @@ from consultations.services.moderation import (
     reject_submissions,
 )
 from consultations.services.notices import tell_author_of_decision
+from consultations.services.writing import (
+    create_call,
+    remove_question,
+    save_question,
+    update_call,
+)
 
 __all__ = [
+    "create_call",
+    "remove_question",
+    "save_question",
+    "update_call",
     "accept_and_publish_submissions",
     "accept_submissions",
     "archive_call",

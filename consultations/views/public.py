@@ -12,6 +12,7 @@ from consultations.forms import SubmissionForm
 from consultations.models import ConsultationCall, Submission, SubmissionAttachment
 from consultations.permissions import (
     can_edit_call,
+    can_edit_questions,
     can_manage_calls,
     can_read_moderation,
     can_see_call,
@@ -53,6 +54,7 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_moderate": can_read_moderation(user=request.user),
         "can_manage": can_manage_calls(user=request.user),
         "can_edit": can_edit_call(user=request.user, call=call),
+        "can_edit_questions": can_edit_questions(user=request.user, call=call),
         "next_steps": CALL_STEPS.get(call.status, []),
     }
     return render(request, "consultations/call_detail.html", context)

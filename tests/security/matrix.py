@@ -189,6 +189,36 @@ MATRIX |= {
         ),
         visible_to(MODERATORS),
     ),
+    # Writing calls: the secretariat's pages; everyone else is refused (drafts are moderators').
+    "consultations:call_new": Row(
+        lambda world: reverse("consultations:call_new"), only(STAFF, OK, FORBIDDEN)
+    ),
+    "consultations:call_edit": Row(
+        lambda world: reverse("consultations:call_edit", args=[world.draft_call.code]),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:call_preview": Row(
+        lambda world: reverse("consultations:call_preview", args=[world.draft_call.code]),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:question_new": Row(
+        lambda world: reverse("consultations:question_new", args=[world.draft_call.code]),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:question_edit": Row(
+        lambda world: reverse(
+            "consultations:question_edit",
+            args=[world.draft_call.code, world.draft_call.questions.get().pk],
+        ),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:question_remove": Row(
+        lambda world: reverse(
+            "consultations:question_remove",
+            args=[world.draft_call.code, world.draft_call.questions.get().pk],
+        ),
+        everyone(METHOD),
+    ),
     "consultations-api-list": Row(lambda world: reverse("consultations-api-list"), everyone(OK)),
     "consultations-api-detail": Row(
         lambda world: reverse("consultations-api-detail", args=[world.call.pk]), everyone(OK)
