@@ -24,6 +24,10 @@ urlpatterns = [
         name="moderation_input",
     ),
     path("<slug:code>/export.csv", exports.export_csv, name="export_csv"),
+    path("<slug:code>/export.xlsx", exports.export_xlsx, name="export_xlsx"),
+    path("<slug:code>/export.json", exports.export_json, name="export_json"),
+    path("<slug:code>/published.csv", exports.published_csv, name="published_csv"),
+    path("<slug:code>/datapackage.json", exports.datapackage, name="datapackage"),
     path("<slug:code>/inputs.docx", exports.export_docx, name="export_docx"),
     path(
         "<slug:code>/inputs/register/",

@@ -34,6 +34,7 @@ class Row:
 MATRIX: dict[str, Row] = {
     "cwg:home": Row(lambda world: reverse("cwg:home"), everyone(OK)),
     "cwg:healthz": Row(lambda world: reverse("cwg:healthz"), everyone(OK)),
+    "cwg:open_data": Row(lambda world: reverse("cwg:open_data"), everyone(OK)),
     "meetings:detail": Row(
         lambda world: reverse("meetings:detail", kwargs={"number": world.meeting.number}),
         everyone(OK),
@@ -161,6 +162,15 @@ MATRIX |= {
     "consultations:export_csv": Row(
         call_url("consultations:export_csv"), only(MODERATORS, OK, FORBIDDEN)
     ),
+    "consultations:export_xlsx": Row(
+        call_url("consultations:export_xlsx"), only(MODERATORS, OK, FORBIDDEN)
+    ),
+    "consultations:export_json": Row(
+        call_url("consultations:export_json"), only(MODERATORS, OK, FORBIDDEN)
+    ),
+    # Open data: the published inputs and their descriptor, for whoever sees the call.
+    "consultations:published_csv": Row(call_url("consultations:published_csv"), everyone(OK)),
+    "consultations:datapackage": Row(call_url("consultations:datapackage"), everyone(OK)),
     "consultations:export_docx": Row(
         call_url("consultations:export_docx"), only(MODERATORS, OK, FORBIDDEN)
     ),
