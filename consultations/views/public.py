@@ -239,6 +239,7 @@ def statistics(request: HttpRequest, code: str) -> HttpResponse:
         "call": call,
         "stats": stats,
         # The SVG is rendered by pygal on the server from our own counts and labels (escaped).
-        "chart": charts.stakeholder_chart(stats=stats),
+        "stakeholder_chart": charts.stakeholder_chart(stats=stats),
+        "region_chart": charts.region_chart(stats=stats),
     }
     return render(request, "consultations/statistics.html", context)

@@ -336,3 +336,13 @@ def test_statistics_chart_is_labelled_in_the_page_language(call, mixed, client):
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert "المجتمع المدني" in svg
     assert "<script" not in svg
+
+
+def test_statistics_charts_use_the_sites_typeface_and_colours_with_tables(call, mixed, client):
+    page = client.get(reverse("consultations:statistics", args=[call.code])).content.decode()
+    assert page.count("<svg") == 2
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "system-ui" in svg
+    assert "#005a9c" in svg
+    assert "monospace" not in svg
+    assert page.count('<figure class="chart"') == page.count("<table><thead>") == 2
