@@ -17,17 +17,23 @@ def _schema(*, call: ConsultationCall, private: bool) -> dict:
     }
 
 
-def _csv(name: str, *, title: str, description: str, path: str, schema: dict) -> dict:
-    return {
-        "name": name,
-        "title": title,
-        "description": description,
-        "path": path,
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8-sig",
-        "schema": schema,
-    }
+def _resource(name: str, *, title: str, description: str, path: str, schema: dict) -> dict:
+    """A CSV file, or (by the path's extension) the XLSX or JSON with the same columns."""
+    described = {"name": name, "title": title, "description": description, "path": path}
+    if path.endswith(".xlsx"):
+        described |= {"format": "xlsx", "mediatype": XLSX}
+    elif path.endswith(".json"):
+        described |= {
+            "format": "json",
+            "mediatype": "application/json",
+            "dialect": {"controls": [{"type": "json", "property": "inputs", "keyed": True}]},
+        }
+    else:
+        described |= {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig"}
+    return described | {"schema": schema}
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def inputs_datapackage(*, call: ConsultationCall, base_url: str = "") -> dict:
@@ -46,22 +52,25 @@ def inputs_datapackage(*, call: ConsultationCall, base_url: str = "") -> dict:
         "version": SCHEMA_VERSION,
         "licenses": [DEFAULT_LICENCE],
         "resources": [
-            _csv(
+            _resource(
                 f"{code}-published-inputs",
                 title=_("Published inputs"),
                 description=_("The inputs published with their authors' consent."),
                 path=base + reverse("consultations:published_csv", args=[call.code]),
                 schema=_schema(call=call, private=False),
             ),
-            _csv(
-                f"{code}-inputs",
-                title=_("All inputs with their moderation"),
-                description=_(
-                    "Every input, its status and latest decision (moderators only; the XLSX "
-                    "and JSON exports have the same columns)."
-                ),
-                path=base + reverse("consultations:export_csv", args=[call.code]),
-                schema=_schema(call=call, private=True),
-            ),
+            *[
+                _resource(
+                    f"{code}-inputs{suffix}",
+                    title=_("All inputs with their moderation"),
+                    description=_(
+                        "Every input, its status and latest decision (moderators only; the "
+                        "CSV, XLSX and JSON exports have the same columns)."
+                    ),
+                    path=base + reverse(f"consultations:export_{extension}", args=[call.code]),
+                    schema=_schema(call=call, private=True),
+                )
+                for extension, suffix in [("csv", ""), ("xlsx", "-xlsx"), ("json", "-json")]
+            ],
         ],
     }

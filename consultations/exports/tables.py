@@ -4,6 +4,7 @@ import codecs
 import csv
 import json
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -46,12 +47,13 @@ def write_csv(*, call: ConsultationCall, out, private: bool = True) -> None:
 
 
 def write_xlsx(*, call: ConsultationCall, out, private: bool = True) -> None:
-    """The same columns, titled for people, with the header row frozen."""
+    """The same columns under the same names, the header row frozen; a second sheet says what
+    each column means in the reader's language."""
     columns, rows = table(call=call, private=private)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = call.code[:31]
-    sheet.append([str(column.title) for column in columns])
+    sheet.append([column.name for column in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -59,6 +61,10 @@ def write_xlsx(*, call: ConsultationCall, out, private: bool = True) -> None:
         for cell in sheet[sheet.max_row]:
             cell.data_type = "s"  # text as written: never a formula
     sheet.freeze_panes = "A2"
+    legend = workbook.create_sheet(str(_("Columns"))[:31])
+    legend.append([str(_("Column")), str(_("Title")), str(_("Description"))])
+    for column in columns:
+        legend.append([column.name, str(column.title), str(column.description)])
     workbook.save(out)
 
 

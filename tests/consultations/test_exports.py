@@ -9,7 +9,7 @@ import docx
 import openpyxl
 import pytest
 from django.urls import reverse
-from frictionless import Resource, Schema
+from frictionless import Resource
 
 from consultations.exports import SCHEMA_VERSION
 from consultations.exports.columns import COLUMNS
@@ -102,13 +102,14 @@ def test_csv_is_ready_for_excel_with_labels_and_reasons(decided, as_role):
 def test_xlsx_has_the_same_columns_and_a_frozen_header(decided, as_role):
     client = as_role("secretariat")
     workbook = openpyxl.load_workbook(io.BytesIO(_get(client, "export_xlsx", decided).content))
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     csv_rows = list(
         csv.reader(io.StringIO(_get(client, "export_csv", decided).content.decode("utf-8-sig")))
     )
     assert sheet.freeze_panes == "A2"
     assert sheet.max_column == len(csv_rows[0])
-    assert sheet.cell(row=1, column=1).value == "Reference"
+    assert sheet.cell(row=1, column=1).value == "reference"
+    assert workbook.worksheets[1].cell(row=2, column=2).value == "Reference"  # what it means
     values = [[cell.value or "" for cell in row] for row in sheet.iter_rows(min_row=2)]
     assert values == csv_rows[1:]
 
@@ -129,14 +130,15 @@ def test_docx_shows_labels_grouped_by_stakeholder_type_with_statistics_first(dec
     assert document.tables[0].rows[1].cells[1].text == "2"  # received
 
 
-def _validate(tmp_path, descriptor: dict, resource_name: str, body: bytes) -> list:
+def validation_errors(tmp_path, descriptor: dict, resource_name: str, body: bytes) -> list:
+    """Validate downloaded bytes with frictionless against the named resource of the descriptor
+    (its format, encoding, dialect and schema), as a consumer of the open data would."""
     resource = next(item for item in descriptor["resources"] if item["name"] == resource_name)
-    (tmp_path / "export.csv").write_bytes(body)
-    checked = Resource(
-        path="export.csv",
+    local = f"export.{resource['format']}"
+    (tmp_path / local).write_bytes(body)
+    checked = Resource.from_descriptor(
+        {**resource, "path": local},
         basepath=str(tmp_path),
-        encoding="utf-8-sig",
-        schema=Schema.from_descriptor(resource["schema"]),
     )
     report = checked.validate()
     return [error.message for task in report.tasks for error in task.errors]
@@ -151,8 +153,12 @@ def test_every_export_validates_against_its_datapackage(decided, as_role, tmp_pa
     private = _get(client, "export_csv", decided, **headers).content
     public = _get(client, "published_csv", decided, **headers).content
     code = decided.code.lower()
-    assert _validate(tmp_path, descriptor, f"{code}-inputs", private) == []
-    assert _validate(tmp_path, descriptor, f"{code}-published-inputs", public) == []
+    assert validation_errors(tmp_path, descriptor, f"{code}-inputs", private) == []
+    assert validation_errors(tmp_path, descriptor, f"{code}-published-inputs", public) == []
+    workbook = _get(client, "export_xlsx", decided, **headers).content
+    assert validation_errors(tmp_path, descriptor, f"{code}-inputs-xlsx", workbook) == []
+    document = _get(client, "export_json", decided, **headers).content
+    assert validation_errors(tmp_path, descriptor, f"{code}-inputs-json", document) == []
 
 
 def test_a_changed_column_fails_validation(decided, as_role, tmp_path):
@@ -160,7 +166,7 @@ def test_a_changed_column_fails_validation(decided, as_role, tmp_path):
     client = as_role("secretariat")
     descriptor = _get(client, "datapackage", decided).json()
     body = _get(client, "export_csv", decided).content.replace(b"Academia", b"academia")
-    assert _validate(tmp_path, descriptor, f"{decided.code.lower()}-inputs", body)
+    assert validation_errors(tmp_path, descriptor, f"{decided.code.lower()}-inputs", body)
 
 
 def test_published_csv_holds_no_private_column_nor_unpublished_input(decided, client):
