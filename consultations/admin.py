@@ -6,6 +6,7 @@ from consultations.models import (
     ConsultationCall,
     ModerationDecision,
     Question,
+    RejectionReason,
     Submission,
     SubmissionAttachment,
 )
@@ -81,3 +82,26 @@ class SubmissionAdmin(VersionAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(VersionAdmin):
+    """The short list of reasons offered in the moderation queue, kept by the secretariat."""
+
+    list_display = ["__str__", "order", "active"]
+    list_editable = ["order", "active"]
+
+    def has_module_permission(self, request) -> bool:
+        return can_edit_call(user=request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return can_edit_call(user=request.user)
+
+    def has_add_permission(self, request) -> bool:
+        return can_edit_call(user=request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return can_edit_call(user=request.user)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return can_edit_call(user=request.user)

@@ -7,6 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from consultations import search
+        from consultations import opendata, search
 
         search.connect()
+        opendata.connect()

@@ -1,25 +1,59 @@
-"""Server-rendered SVG charts (pygal): readable without JavaScript, labels in the page language."""
+"""Server-rendered SVG charts (pygal): readable without JavaScript, labels in the page language,
+drawn in the site's typeface and colours (static/css/site.css), each shown with its table."""
 
 import re
 
 import pygal
 from django.utils.translation import gettext as _
+from pygal.style import Style
+
+# The values of static/css/site.css (:root and body), so a chart looks like the page around it.
+SITE_FONT = 'system-ui, "Segoe UI", "Noto Sans", "Noto Naskh Arabic", sans-serif'
+SITE_STYLE = Style(
+    font_family=SITE_FONT,
+    label_font_family=SITE_FONT,
+    major_label_font_family=SITE_FONT,
+    value_font_family=SITE_FONT,
+    title_font_family=SITE_FONT,
+    legend_font_family=SITE_FONT,
+    tooltip_font_family=SITE_FONT,
+    background="#ffffff",
+    plot_background="#ffffff",
+    foreground="#1b1f24",
+    foreground_strong="#1b1f24",
+    foreground_subtle="#d0d7de",
+    colors=("#005a9c", "#59636e"),
+    label_font_size=13,
+    major_label_font_size=13,
+    title_font_size=16,
+    value_font_size=12,
+)
+SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 
 
-def stakeholder_chart(*, stats: dict) -> str:
+def _bar_chart(*, title: str, pairs: list[tuple[object, int]]) -> str:
     chart = pygal.HorizontalBar(
         disable_xml_declaration=True,
         js=[],
         show_legend=False,
-        width=640,
-        height=320,
-        title=_("Inputs received by stakeholder type"),
+        truncate_label=-1,
+        width=760,
+        height=40 + 36 * max(len(pairs), 1),
+        title=title,
+        style=SITE_STYLE,
     )
-    chart.x_labels = [str(label) for label, _count in stats["by_stakeholder_type"]]
-    chart.add(_("Inputs"), [count for _label, count in stats["by_stakeholder_type"]])
+    chart.x_labels = [str(label) for label, _count in pairs]
+    chart.add(_("Inputs"), [count for _label, count in pairs])
     # pygal always writes a small config <script>; the chart needs no JavaScript (and the CSP
     # would refuse it), so it is removed.
     return SCRIPT.sub("", chart.render(is_unicode=True))
 
 
-SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+def stakeholder_chart(*, stats: dict) -> str:
+    return _bar_chart(
+        title=_("Inputs received by stakeholder type"), pairs=stats["by_stakeholder_type"]
+    )
+
+
+def region_chart(*, stats: dict) -> str:
+    return _bar_chart(title=_("Inputs received by ITU region"), pairs=stats["by_itu_region"])

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultations import services
-from consultations.models import ConsultationCall, Question, Submission
+from consultations.models import ConsultationCall, Question, RejectionReason, Submission
 from cwg.models import MemberState, WorkingGroup
 
 ST = Submission.StakeholderType
@@ -64,10 +64,32 @@ IDEAS_IN = {
         "应衡量有意义的连通性，而不仅仅是用户数量。",
     ],
 }
+# The secretariat's short list of reasons, in the six languages (the authors read them).
 REASONS = [
-    "Advertising unrelated to the call.",
-    "Duplicate of an earlier input by the same author.",
-    "Does not address the questions of the call.",
+    {
+        "en": "Advertising unrelated to the call.",
+        "ar": "إعلان لا علاقة له بالدعوة.",
+        "fr": "Publicité sans rapport avec l'appel.",
+        "es": "Publicidad sin relación con la convocatoria.",
+        "ru": "Реклама, не связанная с призывом.",
+        "zh-hans": "与征集无关的广告。",
+    },
+    {
+        "en": "Duplicate of an earlier input by the same author.",
+        "ar": "تكرار لمساهمة سابقة من المؤلف نفسه.",
+        "fr": "Doublon d'une contribution antérieure du même auteur.",
+        "es": "Duplicado de una contribución anterior del mismo autor.",
+        "ru": "Повтор более раннего вклада того же автора.",
+        "zh-hans": "与同一作者此前的意见重复。",
+    },
+    {
+        "en": "Does not address the questions of the call.",
+        "ar": "لا تتناول أسئلة الدعوة.",
+        "fr": "Ne répond pas aux questions de l'appel.",
+        "es": "No responde a las preguntas de la convocatoria.",
+        "ru": "Не отвечает на вопросы призыва.",
+        "zh-hans": "未回答征集中的问题。",
+    },
 ]
 # 97 received: 62 published, 14 rejected, 11 accepted without consent, 10 withdrawn.
 PLAN = ["published"] * 62 + ["rejected"] * 14 + ["no_consent"] * 11 + ["withdrawn"] * 10
@@ -181,14 +203,22 @@ def _moderate(inputs: list[tuple[str, Submission]], *, by: User, after: dt.datet
             )
     day = dt.timedelta(days=1)
     services.accept_submissions(ids=ids("published", "no_consent"), by=by, decided_at=after + day)
-    for index, reason in enumerate(REASONS):
+    for index, reason in enumerate(_rejection_reasons()):
         rejected = [
             item.pk for fate, item in inputs if fate == "rejected" and item.number % 3 == index
         ]
         services.reject_submissions(
-            ids=rejected, by=by, reason=reason, decided_at=after + day * (2 + index)
+            ids=rejected, by=by, standard_reason=reason, decided_at=after + day * (2 + index)
         )
     services.publish_submissions(ids=ids("published"), by=by, decided_at=after + 7 * day)
+
+
+def _rejection_reasons() -> list[RejectionReason]:
+    if not RejectionReason.objects.exists():
+        RejectionReason.objects.bulk_create(
+            RejectionReason(text=text, order=order) for order, text in enumerate(REASONS, start=1)
+        )
+    return list(RejectionReason.objects.order_by("order", "pk")[: len(REASONS)])
 
 
 def _open_call(working_group: WorkingGroup) -> None:

@@ -31,3 +31,11 @@ class AttachmentRefused(DomainError):
     code = "attachment_refused"
     http_status = 422
     default_message = _("This file cannot be accepted.")
+
+
+class QuestionsLocked(InvalidTransition):
+    code = "questions_locked"
+    default_message = _(
+        "The questions of a call lock once it opens: its answers refer to them. "
+        "Write a new call to ask other questions."
+    )

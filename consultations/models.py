@@ -37,6 +37,9 @@ def in_language(texts: dict, language: str | None = None) -> str:
     return next(iter(texts.values()), "")
 
 
+CHOICE_SEPARATOR = ","  # between the values of a multiple-choice answer (values are slugs)
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -117,7 +120,8 @@ class ConsultationCall(models.Model):
 class Question(models.Model):
     class Kind(models.TextChoices):
         TEXT = "text", _("Free text")
-        CHOICE = "choice", _("Choice")
+        CHOICE = "choice", _("Single choice")
+        MULTIPLE = "multiple", _("Multiple choice")
 
     call = models.ForeignKey(ConsultationCall, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -125,6 +129,7 @@ class Question(models.Model):
     help = models.JSONField(_("help by language"), default=dict, blank=True)
     required = models.BooleanField(_("required"), default=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    max_length = models.PositiveIntegerField(_("length limit (characters)"), null=True, blank=True)
     choices = models.JSONField(
         _("choices"),
         default=list,
@@ -151,6 +156,19 @@ class Question(models.Model):
     @property
     def choice_options(self) -> list[tuple[str, str]]:
         return [(choice["value"], in_language(choice.get("label", {}))) for choice in self.choices]
+
+    @property
+    def has_options(self) -> bool:
+        return self.kind in {self.Kind.CHOICE, self.Kind.MULTIPLE}
+
+    def labels_of(self, stored: str, language: str | None = None) -> list[str]:
+        """The labels of the chosen values, in the page language (a value no longer offered
+        is shown as it was stored)."""
+        labels = {choice["value"]: choice.get("label", {}) for choice in self.choices}
+        values = [value for value in stored.split(CHOICE_SEPARATOR) if value]
+        return [
+            in_language(labels[value], language) if value in labels else value for value in values
+        ]
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -232,7 +250,7 @@ class Answer(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
     text = models.TextField(_("answer"), blank=True)
-    choice = models.CharField(_("choice"), max_length=100, blank=True)
+    choice = models.CharField(_("choice"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("answer")
@@ -247,6 +265,12 @@ class Answer(models.Model):
     def __str__(self) -> str:
         return self.text or self.choice
 
+    def display(self, language: str | None = None) -> str:
+        """What the author answered, as they read it: labels, never the stored codes."""
+        if self.choice:
+            return "; ".join(self.question.labels_of(self.choice, language))
+        return self.text
+
 
 @reversion.register()
 class ModerationDecision(models.Model):
@@ -258,6 +282,15 @@ class ModerationDecision(models.Model):
     from_status = models.CharField(max_length=10, choices=Submission.Status.choices)
     to_status = models.CharField(max_length=10, choices=Submission.Status.choices)
     reason = models.TextField(_("reason"), blank=True)
+    standard_reason = models.ForeignKey(
+        "RejectionReason",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("reason from the list"),
+    )
+    author_told_at = models.DateTimeField(_("author told at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("moderation decision")
@@ -266,6 +299,33 @@ class ModerationDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id}: {self.from_status} -> {self.to_status}"
+
+    def display_reason(self, language: str | None = None) -> str:
+        """A reason from the list reads in the reader's language; a written one as written."""
+        if self.standard_reason_id:
+            return in_language(self.standard_reason.text, language)
+        return self.reason
+
+
+@reversion.register()
+class RejectionReason(models.Model):
+    """The short list of reasons the secretariat keeps (in the back office) for rejections."""
+
+    text = models.JSONField(_("reason by language"), default=dict)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    active = models.BooleanField(_("offered"), default=True)
+
+    class Meta:
+        verbose_name = _("rejection reason")
+        verbose_name_plural = _("rejection reasons")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.display_text
+
+    @property
+    def display_text(self) -> str:
+        return in_language(self.text)
 
 
 def attachment_file_name(instance: "SubmissionAttachment", filename: str) -> str:

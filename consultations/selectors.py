@@ -2,7 +2,14 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from consultations.models import Answer, ConsultationCall, Submission, SubmissionAttachment
+from consultations.models import (
+    CHOICE_SEPARATOR,
+    Answer,
+    ConsultationCall,
+    ModerationDecision,
+    Submission,
+    SubmissionAttachment,
+)
 from consultations.permissions import can_read_submission
 from cwg.models import MemberState
 
@@ -14,6 +21,11 @@ def _with_answers(queryset: QuerySet) -> QuerySet:
     return queryset.select_related("country").prefetch_related(
         Prefetch("answers", answers), "attachments"
     )
+
+
+def _with_decisions(queryset: QuerySet) -> QuerySet:
+    decisions = ModerationDecision.objects.select_related("decided_by", "standard_reason")
+    return queryset.prefetch_related(Prefetch("decisions", decisions.order_by("decided_at", "pk")))
 
 
 def published_inputs(
@@ -28,26 +40,66 @@ def published_inputs(
     return _with_answers(queryset).order_by("stakeholder_type", "number")
 
 
+QUEUE_FILTERS = ("status", "stakeholder_type", "region", "question", "attachments")
+
+
 def moderation_queue(
     *,
     call: ConsultationCall,
     status: str = "",
     stakeholder_type: str = "",
-    country: str = "",
-    language: str = "",
+    region: str = "",
+    question: str = "",
+    attachments: str = "",
 ) -> QuerySet:
+    """Every input of the call for its moderators, with answers, files and decisions.
+
+    `region` is an ITU region letter or "international"; `question` is a question's id (inputs
+    that answered it) or "<id>=<value>" (inputs that chose that option); `attachments` is
+    "yes" or "no". A value that means nothing filters nothing (hostile input is not an error).
+    """
     queryset = Submission.objects.filter(call=call)
     if status:
         queryset = queryset.filter(status=status)
     if stakeholder_type:
         queryset = queryset.filter(stakeholder_type=stakeholder_type)
-    if country == "international":
+    if region == "international":
         queryset = queryset.filter(country__isnull=True)
-    elif country:
-        queryset = queryset.filter(country__iso_code=country)
-    if language:
-        queryset = queryset.filter(language=language)
-    return _with_answers(queryset).order_by("number")
+    elif region:
+        queryset = queryset.filter(country__itu_region=region)
+    question_id, _sep, value = question.partition("=")
+    if question_id.isdecimal():
+        answered = Answer.objects.filter(question_id=int(question_id)).exclude(text="", choice="")
+        if value:
+            answered = answered.filter(
+                Q(choice=value)
+                | Q(choice__startswith=value + CHOICE_SEPARATOR)
+                | Q(choice__endswith=CHOICE_SEPARATOR + value)
+                | Q(choice__contains=CHOICE_SEPARATOR + value + CHOICE_SEPARATOR)
+            )
+        queryset = queryset.filter(pk__in=answered.values("submission_id"))
+    if attachments == "yes":
+        queryset = queryset.filter(attachments__isnull=False).distinct()
+    elif attachments == "no":
+        queryset = queryset.filter(attachments__isnull=True)
+    return _with_decisions(_with_answers(queryset)).order_by("number")
+
+
+def question_filter_options(*, call: ConsultationCall) -> list[tuple[str, str]]:
+    """The choices of the queue's question filter: each question, and each option of a choice."""
+    from django.utils.translation import gettext
+
+    options = []
+    for question in call.questions.all():
+        options.append(
+            (
+                str(question.pk),
+                gettext("Answered: %(question)s") % {"question": question.display_text},
+            )
+        )
+        for value, label in question.choice_options:
+            options.append((f"{question.pk}={value}", f"{question.display_text}: {label}"))
+    return options
 
 
 def attachment_for_download(*, user, code: str, pk: int) -> SubmissionAttachment | None:

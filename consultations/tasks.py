@@ -42,3 +42,11 @@ def sweep_orphan_attachment_files() -> int:
     from consultations.services import remove_orphan_attachment_files
 
     return len(remove_orphan_attachment_files())
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
+def send_decision(submission_id: int, site_url: str = "") -> None:
+    """Tell the author, in their language, that their input was rejected (why) or published."""
+    from consultations.services import tell_author_of_decision
+
+    tell_author_of_decision(submission_id=submission_id, site_url=site_url)

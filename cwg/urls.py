@@ -9,6 +9,7 @@ app_urls = (
     [
         path("", home.home, name="home"),
         path("healthz/", views.healthz, name="healthz"),
+        path("open-data/", views.open_data, name="open_data"),
     ],
     "cwg",
 )

@@ -14,3 +14,13 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
     return defaults.page_not_found(request, exception)
+
+
+def open_data(request: HttpRequest) -> HttpResponse:
+    """What is published, its descriptor (datapackage.json) and its licence."""
+    from django.shortcuts import render
+
+    from cwg.opendata import published_datasets
+
+    context = {"sources": published_datasets(request.user)}
+    return render(request, "cwg/open_data.html", context)

@@ -15,12 +15,25 @@ from consultations.services.inputs import (
     withdraw_submission,
 )
 from consultations.services.moderation import (
+    accept_and_publish_submissions,
     accept_submissions,
     publish_submissions,
     reject_submissions,
 )
+from consultations.services.notices import tell_author_of_decision
+from consultations.services.writing import (
+    create_call,
+    remove_question,
+    save_question,
+    update_call,
+)
 
 __all__ = [
+    "create_call",
+    "remove_question",
+    "save_question",
+    "update_call",
+    "accept_and_publish_submissions",
     "accept_submissions",
     "archive_call",
     "close_call",
@@ -32,6 +45,7 @@ __all__ = [
     "reject_submissions",
     "remove_orphan_attachment_files",
     "submission_from_token",
+    "tell_author_of_decision",
     "submit_input",
     "withdraw_link_token",
     "withdraw_path",

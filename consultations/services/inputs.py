@@ -11,7 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.exceptions import BadWithdrawLink, CallClosed, SignInRequired
-from consultations.models import Answer, ConsultationCall, ModerationDecision, Submission
+from consultations.models import (
+    CHOICE_SEPARATOR,
+    Answer,
+    ConsultationCall,
+    ModerationDecision,
+    Submission,
+)
 from consultations.permissions import can_submit_to, can_withdraw_submission
 from consultations.services.attachments import (
     checked_attachments,
@@ -25,13 +31,36 @@ from cwg.queue import enqueue_or_run
 WITHDRAW_SALT = "consultations.withdraw"
 
 
+def _clean_value(question, raw) -> str:
+    """One answer as stored: the text, a choice's value, or several values joined."""
+    values = raw if isinstance(raw, list | tuple) else [raw]
+    values = [str(value or "").strip() for value in values]
+    values = [value for value in values if value]
+    if not question.has_options:
+        text = values[0] if values else ""
+        if question.max_length and len(text) > question.max_length:
+            raise DomainError(
+                _("“%(question)s”: at most %(limit)s characters, please.")
+                % {"question": question.display_text, "limit": question.max_length}
+            )
+        return text
+    valid = {choice for choice, _label in question.choice_options}
+    for value in values:
+        if value not in valid:
+            raise DomainError(_("“%(answer)s” is not one of the choices.") % {"answer": value[:40]})
+    if question.kind == question.Kind.CHOICE and len(values) > 1:
+        raise DomainError(
+            _("“%(question)s”: choose one answer only.") % {"question": question.display_text}
+        )
+    return CHOICE_SEPARATOR.join(
+        value for value, _label in question.choice_options if value in values
+    )
+
+
 def _clean_answers(*, questions, answers: dict) -> list[tuple]:
     cleaned, missing = [], []
     for question in questions:
-        value = (answers.get(question.pk) or "").strip()
-        valid = {choice for choice, _label in question.choice_options}
-        if question.kind == question.Kind.CHOICE and value and value not in valid:
-            raise DomainError(_("“%(answer)s” is not one of the choices.") % {"answer": value[:40]})
+        value = _clean_value(question, answers.get(question.pk))
         if question.required and not value:
             missing.append(question.display_text)
         if value:
@@ -126,8 +155,8 @@ def _record_input(
             Answer(
                 submission=submission,
                 question=question,
-                text="" if question.kind == question.Kind.CHOICE else value,
-                choice=value if question.kind == question.Kind.CHOICE else "",
+                text="" if question.has_options else value,
+                choice=value if question.has_options else "",
             )
             for question, value in answers
         )

@@ -1,7 +1,8 @@
-"""Decisions on inputs: accept, reject with a reason, publish with consent."""
+"""Decisions on inputs: accept, reject with a reason, publish with consent; the author is told."""
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import partial
 
 import reversion
 from django.db import transaction
@@ -9,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.exceptions import ReasonRequired
-from consultations.models import ModerationDecision, Submission
+from consultations.models import ModerationDecision, RejectionReason, Submission
 from consultations.permissions import can_moderate
 from cwg.exceptions import InvalidTransition, NotAllowed, NotFound
+from cwg.queue import enqueue_or_run
 
 Status = Submission.Status
 
@@ -23,6 +25,32 @@ def decision_time(at: dt.datetime | None) -> dt.datetime:
     return min(at, now) if at else now
 
 
+def _what_to_do_instead(*, to: str, refused: list[Submission]) -> str:
+    """A refused transition says what would work instead, not only that it failed."""
+    references = ", ".join(item.reference for item in refused)
+    statuses = {item.status for item in refused}
+    if to == Status.PUBLISHED and statuses <= {Status.RECEIVED}:
+        return _(
+            "%(refs)s must be accepted before publishing: use “Accept and publish” to do both "
+            "in one step."
+        ) % {"refs": references}
+    if to in {Status.ACCEPTED, Status.REJECTED} and statuses <= {Status.ACCEPTED}:
+        return _("%(refs)s already accepted: publish them, or leave them accepted.") % {
+            "refs": references
+        }
+    return _(
+        "%(refs)s cannot become %(target)s: they are already decided or withdrawn. "
+        "Filter the queue by “Received” to see the inputs that wait for a decision."
+    ) % {"refs": references, "target": Status(to).label}
+
+
+def _no_consent(references: Iterable[str]) -> str:
+    return _(
+        "These inputs have no consent to publish and stay unpublished: %(refs)s. "
+        "Accept them without publishing."
+    ) % {"refs": ", ".join(references)}
+
+
 def _decide(
     *,
     ids: Iterable[int],
@@ -30,8 +58,10 @@ def _decide(
     allowed_from: set,
     to: str,
     reason: str = "",
+    standard_reason: RejectionReason | None = None,
     decided_at: dt.datetime | None = None,
-) -> list:
+    site_url: str = "",
+) -> list[Submission]:
     if not can_moderate(user=by):
         raise NotAllowed(_("Only the secretariat may moderate inputs."))
     submissions = list(
@@ -39,19 +69,13 @@ def _decide(
     )
     if not submissions:
         raise NotFound(_("No input was selected."))
-    refused = [item.reference for item in submissions if item.status not in allowed_from]
+    refused = [item for item in submissions if item.status not in allowed_from]
     if refused:
-        raise InvalidTransition(
-            _("These inputs cannot become %(target)s from their current status: %(refs)s")
-            % {"target": Status(to).label, "refs": ", ".join(refused)}
-        )
+        raise InvalidTransition(_what_to_do_instead(to=to, refused=refused))
     if to == Status.PUBLISHED:
         no_consent = [item.reference for item in submissions if not item.consent_to_publish]
         if no_consent:
-            raise InvalidTransition(
-                _("These inputs have no consent to publish and stay unpublished: %(refs)s")
-                % {"refs": ", ".join(no_consent)}
-            )
+            raise InvalidTransition(_no_consent(no_consent))
     now = decision_time(decided_at)
     with reversion.create_revision():
         decisions = []
@@ -64,6 +88,7 @@ def _decide(
                     from_status=submission.status,
                     to_status=to,
                     reason=reason,
+                    standard_reason=standard_reason,
                 )
             )
             submission.status = to
@@ -71,6 +96,11 @@ def _decide(
         ModerationDecision.objects.bulk_create(decisions)
         reversion.set_user(by)
         reversion.set_comment(f"{Status(to).label}: {reason}" if reason else str(Status(to).label))
+    if to in {Status.REJECTED, Status.PUBLISHED} and decided_at is None:
+        from consultations.tasks import send_decision
+
+        for submission in submissions:
+            transaction.on_commit(partial(enqueue_or_run, send_decision, submission.pk, site_url))
     return submissions
 
 
@@ -89,23 +119,33 @@ def accept_submissions(
 
 @transaction.atomic
 def reject_submissions(
-    *, ids: Iterable[int], by, reason: str, decided_at: dt.datetime | None = None
+    *,
+    ids: Iterable[int],
+    by,
+    reason: str = "",
+    standard_reason: RejectionReason | None = None,
+    decided_at: dt.datetime | None = None,
+    site_url: str = "",
 ) -> list[Submission]:
-    if not (reason or "").strip():
+    """Reject with a reason from the secretariat's list, or a written one (the author reads it)."""
+    reason = (reason or "").strip()
+    if standard_reason is None and not reason:
         raise ReasonRequired()
     return _decide(
         ids=ids,
         by=by,
         allowed_from={Status.RECEIVED},
         to=Status.REJECTED,
-        reason=reason.strip(),
+        reason=reason or standard_reason.text.get("en", ""),
+        standard_reason=standard_reason,
         decided_at=decided_at,
+        site_url=site_url,
     )
 
 
 @transaction.atomic
 def publish_submissions(
-    *, ids: Iterable[int], by, decided_at: dt.datetime | None = None
+    *, ids: Iterable[int], by, decided_at: dt.datetime | None = None, site_url: str = ""
 ) -> list[Submission]:
     return _decide(
         ids=ids,
@@ -113,4 +153,21 @@ def publish_submissions(
         allowed_from={Status.ACCEPTED},
         to=Status.PUBLISHED,
         decided_at=decided_at,
+        site_url=site_url,
     )
+
+
+@transaction.atomic
+def accept_and_publish_submissions(
+    *, ids: Iterable[int], by, site_url: str = ""
+) -> list[Submission]:
+    """One step for the moderator, two decisions in the record: accepted, then published.
+
+    Consent is checked before either is written, so an input without it is not left accepted
+    by a step that was refused."""
+    ids = list(ids)
+    without_consent = Submission.objects.filter(pk__in=ids, consent_to_publish=False)
+    if can_moderate(user=by) and without_consent.exists():
+        raise InvalidTransition(_no_consent(without_consent.values_list("reference", flat=True)))
+    accept_submissions(ids=ids, by=by)
+    return publish_submissions(ids=ids, by=by, site_url=site_url)

@@ -33,9 +33,8 @@ def test_public_input_in_arabic_is_accepted_published_and_shown(
     submission = Submission.objects.get(reference=reference)
     page.goto(f"/consultations/{call.code}/moderation/")
     page.check(f"input[name=selected][value='{submission.pk}']")
-    page.click("button[name=action][value=accept]")
-    page.check(f"input[name=selected][value='{submission.pk}']")
-    page.click("button[name=action][value=publish]")
+    page.click("button[name=action][value=accept_publish]")
+    page.click("main button[type=submit]")  # the confirmation page
     page.wait_for_selector("p.message")
     submission.refresh_from_db()
     assert submission.status == "published"

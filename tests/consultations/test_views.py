@@ -151,7 +151,12 @@ def test_secretariat_bulk_accepts_and_rejection_needs_reason(call, as_role, peop
     items = [SubmissionFactory(call=call, number=n, status="received") for n in (1, 2, 3)]
     client = as_role("secretariat")
     url = reverse("consultations:moderation", args=[call.code])
-    response = client.post(url, {"action": "accept", "selected": [items[0].pk, items[1].pk]})
+    chosen = {"action": "accept", "selected": [items[0].pk, items[1].pk]}
+    confirm = client.post(url, chosen)
+    assert confirm.status_code == 200
+    assert Submission.objects.filter(status="accepted").count() == 0  # nothing before confirming
+    assert items[0].reference in confirm.content.decode()
+    response = client.post(url, {**chosen, "confirmed": "True"})
     assert response.status_code == 302
     response = client.post(url, {"action": "reject", "selected": [items[2].pk], "reason": ""})
     assert response.status_code == 400
@@ -331,3 +336,13 @@ def test_statistics_chart_is_labelled_in_the_page_language(call, mixed, client):
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert "المجتمع المدني" in svg
     assert "<script" not in svg
+
+
+def test_statistics_charts_use_the_sites_typeface_and_colours_with_tables(call, mixed, client):
+    page = client.get(reverse("consultations:statistics", args=[call.code])).content.decode()
+    assert page.count("<svg") == 2
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "system-ui" in svg
+    assert "#005a9c" in svg
+    assert "monospace" not in svg
+    assert page.count('<figure class="chart"') == page.count("<table><thead>") == 2

@@ -34,6 +34,7 @@ class Row:
 MATRIX: dict[str, Row] = {
     "cwg:home": Row(lambda world: reverse("cwg:home"), everyone(OK)),
     "cwg:healthz": Row(lambda world: reverse("cwg:healthz"), everyone(OK)),
+    "cwg:open_data": Row(lambda world: reverse("cwg:open_data"), everyone(OK)),
     "meetings:detail": Row(
         lambda world: reverse("meetings:detail", kwargs={"number": world.meeting.number}),
         everyone(OK),
@@ -165,9 +166,25 @@ MATRIX |= {
     "consultations:moderation": Row(
         call_url("consultations:moderation"), only(MODERATORS, OK, FORBIDDEN)
     ),
+    "consultations:moderation_input": Row(
+        lambda world: reverse(
+            "consultations:moderation_input",
+            kwargs={"code": world.call.code, "reference": world.hidden_reference},
+        ),
+        only(MODERATORS, OK, FORBIDDEN),
+    ),
     "consultations:export_csv": Row(
         call_url("consultations:export_csv"), only(MODERATORS, OK, FORBIDDEN)
     ),
+    "consultations:export_xlsx": Row(
+        call_url("consultations:export_xlsx"), only(MODERATORS, OK, FORBIDDEN)
+    ),
+    "consultations:export_json": Row(
+        call_url("consultations:export_json"), only(MODERATORS, OK, FORBIDDEN)
+    ),
+    # Open data: the published inputs and their descriptor, for whoever sees the call.
+    "consultations:published_csv": Row(call_url("consultations:published_csv"), everyone(OK)),
+    "consultations:datapackage": Row(call_url("consultations:datapackage"), everyone(OK)),
     "consultations:export_docx": Row(
         call_url("consultations:export_docx"), only(MODERATORS, OK, FORBIDDEN)
     ),
@@ -195,6 +212,36 @@ MATRIX |= {
             kwargs={"code": world.call.code, "pk": world.hidden_attachment.pk},
         ),
         visible_to(MODERATORS),
+    ),
+    # Writing calls: the secretariat's pages; everyone else is refused (drafts are moderators').
+    "consultations:call_new": Row(
+        lambda world: reverse("consultations:call_new"), only(STAFF, OK, FORBIDDEN)
+    ),
+    "consultations:call_edit": Row(
+        lambda world: reverse("consultations:call_edit", args=[world.draft_call.code]),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:call_preview": Row(
+        lambda world: reverse("consultations:call_preview", args=[world.draft_call.code]),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:question_new": Row(
+        lambda world: reverse("consultations:question_new", args=[world.draft_call.code]),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:question_edit": Row(
+        lambda world: reverse(
+            "consultations:question_edit",
+            args=[world.draft_call.code, world.draft_call.questions.get().pk],
+        ),
+        only(STAFF, OK, FORBIDDEN),
+    ),
+    "consultations:question_remove": Row(
+        lambda world: reverse(
+            "consultations:question_remove",
+            args=[world.draft_call.code, world.draft_call.questions.get().pk],
+        ),
+        everyone(METHOD),
     ),
     "consultations-api-list": Row(lambda world: reverse("consultations-api-list"), everyone(OK)),
     "consultations-api-detail": Row(

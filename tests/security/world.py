@@ -43,6 +43,8 @@ class World:
     own_token: str = ""
     own_attachment: object = None
     hidden_attachment: object = None
+    hidden_reference: str = ""
+    draft_call: object = None
     action: object = None
     gap_analysis: object = None
     calendar_token: str = ""
@@ -285,8 +287,18 @@ def _consultation(world: World) -> None:
     world.own_token = consultations.withdraw_link_token(submission=own)
     world.own_attachment = own.attachments.get()
     world.hidden_attachment = received.attachments.get()
+    world.hidden_reference = received.reference
+    world.draft_call = CallFactory(
+        working_group=world.people.working_group,
+        code="DRAFT",
+        status="draft",
+        title={"en": "CANARY-CALL-UNOPENED"},
+    )
+    QuestionFactory(call=world.draft_call, text={"en": "CANARY-QUESTION-UNOPENED"})
     moderators = {"vice_chair", "chair", "secretariat", "superuser"}
     world.canaries["CANARY-INPUT-PUBLISHED"] = set(ROLE_NAMES)
     world.canaries["CANARY-INPUT-RECEIVED"] = moderators
     world.canaries["CANARY-INPUT-NO-CONSENT"] = moderators
     world.canaries["CANARY-ATTACHMENT-RECEIVED"] = moderators
+    world.canaries["CANARY-CALL-UNOPENED"] = moderators
+    world.canaries["CANARY-QUESTION-UNOPENED"] = moderators

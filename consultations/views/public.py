@@ -4,18 +4,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from consultations import charts, exports, selectors, services
+from consultations import charts, selectors, services
 from consultations.exceptions import AttachmentRefused, BadWithdrawLink
-from consultations.forms import DecisionForm, SubmissionForm
+from consultations.forms import SubmissionForm
 from consultations.models import ConsultationCall, Submission, SubmissionAttachment
 from consultations.permissions import (
     can_edit_call,
+    can_edit_questions,
     can_manage_calls,
-    can_moderate,
     can_read_moderation,
     can_see_call,
     can_submit_to,
@@ -24,7 +22,6 @@ from consultations.permissions import (
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
 from cwg.models import MemberState
-from meetings.models import Meeting
 
 
 def _call(request: HttpRequest, code: str) -> ConsultationCall:
@@ -57,6 +54,7 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_moderate": can_read_moderation(user=request.user),
         "can_manage": can_manage_calls(user=request.user),
         "can_edit": can_edit_call(user=request.user, call=call),
+        "can_edit_questions": can_edit_questions(user=request.user, call=call),
         "next_steps": CALL_STEPS.get(call.status, []),
     }
     return render(request, "consultations/call_detail.html", context)
@@ -172,16 +170,26 @@ def own_submission(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("consultations:own", token=token)
     context = {
         "submission": submission,
+        "decision": submission.decisions.select_related("standard_reason")
+        .order_by("-decided_at", "-pk")
+        .first(),
         "can_withdraw": can_withdraw_submission(submission=submission),
         "token": token,
     }
     return render(request, "consultations/own.html", context)
 
 
-def _attachment_response(attachment: SubmissionAttachment) -> HttpResponse:
-    return stored_file_response(
+INLINE_TYPES = {"application/pdf"}  # what a browser shows by itself; others are downloaded
+
+
+def _attachment_response(attachment: SubmissionAttachment, *, inline: bool = False) -> HttpResponse:
+    response = stored_file_response(
         attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )
+    if inline and attachment.content_type in INLINE_TYPES and response.status_code == 200:
+        disposition = response["Content-Disposition"]
+        response["Content-Disposition"] = disposition.replace("attachment;", "inline;", 1)
+    return response
 
 
 def attachment(request: HttpRequest, code: str, pk: int) -> HttpResponse:
@@ -189,7 +197,7 @@ def attachment(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     found = selectors.attachment_for_download(user=request.user, code=code, pk=pk)
     if found is None:
         raise Http404
-    return _attachment_response(found)
+    return _attachment_response(found, inline="inline" in request.GET)
 
 
 def own_attachment(request: HttpRequest, token: str, pk: int) -> HttpResponse:
@@ -201,7 +209,7 @@ def own_attachment(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     found = submission.attachments.filter(pk=pk).first()
     if found is None:
         raise Http404
-    return _attachment_response(found)
+    return _attachment_response(found, inline="inline" in request.GET)
 
 
 def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
@@ -231,101 +239,7 @@ def statistics(request: HttpRequest, code: str) -> HttpResponse:
         "call": call,
         "stats": stats,
         # The SVG is rendered by pygal on the server from our own counts and labels (escaped).
-        "chart": charts.stakeholder_chart(stats=stats),
+        "stakeholder_chart": charts.stakeholder_chart(stats=stats),
+        "region_chart": charts.region_chart(stats=stats),
     }
     return render(request, "consultations/statistics.html", context)
-
-
-def moderation(request: HttpRequest, code: str) -> HttpResponse:
-    call = _moderator_call(request, code)
-    filters = {
-        key: request.GET.get(key, "")
-        for key in ("status", "stakeholder_type", "country", "language")
-    }
-    queue = list(selectors.moderation_queue(call=call, **filters))
-    form = DecisionForm(request.POST or None, submission_ids=[item.pk for item in queue])
-    if request.method == "POST":
-        if not can_moderate(user=request.user):
-            raise PermissionDenied
-        if form.is_valid():
-            action = form.cleaned_data["action"]
-            ids = form.cleaned_data["selected"]
-            try:
-                if action == "accept":
-                    done = services.accept_submissions(ids=ids, by=request.user)
-                elif action == "reject":
-                    done = services.reject_submissions(
-                        ids=ids, by=request.user, reason=form.cleaned_data["reason"]
-                    )
-                else:
-                    done = services.publish_submissions(ids=ids, by=request.user)
-            except NotAllowed as exc:
-                raise PermissionDenied from exc
-            except DomainError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(count)d input was updated.", "%(count)d inputs were updated.", len(done)
-                    )
-                    % {"count": len(done)},
-                )
-                return redirect(request.get_full_path())
-    context = {
-        "call": call,
-        "queue": queue,
-        "form": form,
-        "filters": filters,
-        "can_moderate": can_moderate(user=request.user),
-        "statuses": Submission.Status.choices,
-        "stakeholder_types": Submission.StakeholderType.choices,
-        "countries": list(
-            MemberState.objects.filter(consultation_submissions__call=call).distinct()
-        ),
-        "languages": Submission._meta.get_field("language").choices,
-        "meetings": Meeting.objects.order_by("-start_date"),
-    }
-    status = 400 if form.errors else 200
-    return render(request, "consultations/moderation.html", context, status=status)
-
-
-@require_POST
-def register_compilation(request: HttpRequest, code: str) -> HttpResponse:
-    """Register the compiled published inputs as an information document of a meeting."""
-    call = _moderator_call(request, code)
-    meeting_id = request.POST.get("meeting", "")  # hostile input: no 500 for a non-number
-    meeting = Meeting.objects.filter(pk=meeting_id).first() if meeting_id.isdecimal() else None
-    if meeting is None:
-        messages.error(request, _("Choose the meeting the compiled inputs are for."))
-        return redirect("consultations:moderation", code=call.code)
-    try:
-        document = services.register_compiled_inputs(call=call, meeting=meeting, by=request.user)
-    except NotAllowed as exc:
-        raise PermissionDenied from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("consultations:moderation", code=call.code)
-    messages.success(
-        request,
-        _("Registered as %(symbol)s; publish it from its page.") % {"symbol": document.symbol},
-    )
-    return redirect(document)
-
-
-def export_csv(request: HttpRequest, code: str) -> HttpResponse:
-    call = _moderator_call(request, code)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{call.code}-submissions.csv"'
-    exports.write_csv(call=call, out=response)
-    return response
-
-
-def export_docx(request: HttpRequest, code: str) -> HttpResponse:
-    call = _moderator_call(request, code)
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{call.code}-published-inputs.docx"'
-    exports.write_docx(call=call, out=response)
-    return response
