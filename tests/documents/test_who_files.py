@@ -225,3 +225,18 @@ def test_the_page_names_the_meetings_dates(past_meeting, as_role):
     )
     assert response.status_code == 409
     assert "10 September 2025" in response.content.decode()
+
+
+# Point 11: a history a person can read.
+
+
+def test_the_history_says_yes_and_no_and_names_versions_by_date(submitted, as_role):
+    from documents.selectors import history_of
+
+    changes = [change for entry in history_of(document=submitted) for change in entry.changes]
+    late = [change for change in changes if change.label == "late"]
+    assert late
+    assert {late[0].after} <= {"yes", "no"}
+    page = as_role("delegate").get(reverse("documents:history", args=[submitted.pk]))
+    assert "Restore the details of" in page.content.decode()
+    assert "True" not in page.content.decode()
