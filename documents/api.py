@@ -13,8 +13,10 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
 from cwg.exceptions import NotAllowed
+from cwg.models import MemberState, Organization
 from documents import permissions, services
 from documents.models import Document, DocumentFile, Language
+from meetings.models import Meeting
 
 
 class DocumentFileSerializer(serializers.ModelSerializer):
@@ -71,6 +73,20 @@ class UploadSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
+class NewDraftSerializer(serializers.Serializer):
+    """A new draft: the source is the caller's delegation unless the secretariat names one."""
+
+    meeting = serializers.SlugRelatedField(slug_field="number", queryset=Meeting.objects.all())
+    title = serializers.CharField(max_length=500)
+    access = serializers.ChoiceField(choices=Document.Access.choices, default="public")
+    source_states = serializers.SlugRelatedField(
+        slug_field="iso_code", queryset=MemberState.objects.all(), many=True, required=False
+    )
+    source_organizations = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.all(), many=True, required=False
+    )
+
+
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
     """Documents the caller may see; filter with ?meeting=44&kind=contribution&status=published."""
 
@@ -96,6 +112,25 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         if query.get("status") in Document.Status.values:
             documents = documents.filter(status=query["status"])
         return documents
+
+    @extend_schema(request=NewDraftSerializer, responses={201: DocumentSerializer})
+    def create(self, request):
+        """Create a draft (its files are added with POST .../files/, then it is submitted)."""
+        if not permissions.can_create_contribution(user=request.user):
+            raise PermissionDenied(str(NotAllowed.default_message))
+        given = NewDraftSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = given.validated_data
+        document = services.create_contribution(
+            meeting=data["meeting"],
+            by=request.user,
+            title=data["title"],
+            access=data["access"],
+            source_states=data.get("source_states"),
+            source_organizations=data.get("source_organizations"),
+        )
+        document = self.get_queryset().get(pk=document.pk)
+        return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=DocumentFileSerializer(many=True))
     @action(detail=True, methods=["get"], url_path="files")

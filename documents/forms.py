@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwg.models import MemberState, Organization
 from documents.models import Document, Language
+from documents.permissions import can_name_any_source
 from meetings.models import AgendaItem
 
 
@@ -28,11 +29,26 @@ class DocumentDetailsForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agenda_items"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by(
             "order"
         )
+        # A delegation files in its own name only: the source is shown, not chosen. A post that
+        # names another party fails as an invalid choice, before the service refuses it too.
+        self.names_any_source = can_name_any_source(user=user)
+        if not self.names_any_source:
+            own = user.delegations.all()
+            states = MemberState.objects.filter(delegations__in=own)
+            organizations = Organization.objects.filter(delegations__in=own)
+            for name, queryset in [
+                ("source_states", states),
+                ("source_organizations", organizations),
+            ]:
+                self.fields[name].queryset = queryset
+                self.fields[name].widget = forms.MultipleHiddenInput()
+                self.fields[name].initial = list(queryset)
+            self.filing_as = ", ".join(str(party) for party in [*states, *organizations])
 
 
 class NewContributionForm(DocumentDetailsForm):
@@ -46,6 +62,16 @@ class NewContributionForm(DocumentDetailsForm):
 class FileForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     file = forms.FileField(label=_("File (PDF or Word .docx)"))
+
+
+class RegisterForm(forms.Form):
+    series = forms.ChoiceField(
+        label=_("Series"),
+        choices=[
+            (Document.Kind.CONTRIBUTION, _("Contribution (main series)")),
+            (Document.Kind.INFORMATION, _("Information document (INF series)")),
+        ],
+    )
 
 
 class WithdrawForm(forms.Form):

@@ -120,6 +120,7 @@ class Document(models.Model):
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True)
     summary_body = models.JSONField(
         _("summary text"), default=list, blank=True, help_text=_("Headings and paragraphs")
     )

@@ -1,9 +1,13 @@
 """Who may see or do what with documents: the single source of truth, guardian calls included.
 
 Visibility:
-- the secretariat sees everything;
+- the secretariat sees everything except a delegation's drafts: until it is submitted, a draft
+  belongs to its delegation alone;
 - the owning delegation (the users acting for the owning member state or organization) sees its
-  documents in every state;
+  documents in every state; a document filed by no delegation (the secretariat's, an office's) is
+  seen by whoever filed it;
+- co-sponsoring member states see a document from its submission;
+- a withdrawn document that had been published stays visible where it was (marked withdrawn);
 - officers see registered and published documents;
 - a published document is visible to everyone when public, to members when members-only, and to
   the named groups when restricted.
@@ -36,15 +40,32 @@ def _party_ids(user: AnyUser) -> tuple[list[int], list[int]]:
 
 def _owned_by(user: AnyUser) -> Q:
     states, organizations = _party_ids(user)
-    if not states and not organizations:
-        return Q(pk__in=[])
-    return Q(owner_state_id__in=states) | Q(owner_organization_id__in=organizations)
+    mine = Q(pk__in=[])
+    if user.is_authenticated:
+        mine = Q(owner_state__isnull=True, owner_organization__isnull=True, submitted_by=user)
+    if states or organizations:
+        mine |= Q(owner_state_id__in=states) | Q(owner_organization_id__in=organizations)
+    return mine
+
+
+DELEGATION_DRAFT = Q(status=Document.Status.DRAFT) & (
+    Q(owner_state__isnull=False) | Q(owner_organization__isnull=False)
+)
+
+
+def is_delegation_draft(document: Document) -> bool:
+    """A draft of a member state or organization: nobody outside that delegation sees it."""
+    return document.status == Document.Status.DRAFT and bool(
+        document.owner_state_id or document.owner_organization_id
+    )
 
 
 def visible_documents_filter(user: AnyUser) -> Q:
     if is_secretariat(user):
-        return Q()
-    published = Q(status=Document.Status.PUBLISHED)
+        return ~DELEGATION_DRAFT | _owned_by(user)
+    published = Q(status=Document.Status.PUBLISHED) | Q(
+        status=Document.Status.WITHDRAWN, published_at__isnull=False
+    )
     visible = published & Q(access=Document.Access.PUBLIC)
     if is_member(user):
         visible |= published & Q(access=Document.Access.MEMBERS)
@@ -57,20 +78,61 @@ def visible_documents_filter(user: AnyUser) -> Q:
     return visible | _owned_by(user)
 
 
+def downloadable_documents_filter(user: AnyUser) -> Q:
+    """A withdrawn document's files are no longer offered, except to the secretariat."""
+    if is_secretariat(user):
+        return visible_documents_filter(user)
+    return visible_documents_filter(user) & ~Q(status=Document.Status.WITHDRAWN)
+
+
+def can_download_files(*, user: AnyUser, document: Document) -> bool:
+    return document.status != Document.Status.WITHDRAWN or is_secretariat(user)
+
+
 def can_view_document(*, user: AnyUser, document: Document) -> bool:
     return Document.objects.filter(pk=document.pk).visible_to(user).exists()
 
 
 def can_create_contribution(*, user: AnyUser) -> bool:
+    """Delegations for their party, the secretariat as itself, officers as their office."""
     states, organizations = _party_ids(user)
-    return is_secretariat(user) or bool(states or organizations)
+    return is_secretariat(user) or is_officer(user) or bool(states or organizations)
+
+
+def may_file_for(
+    *, user: AnyUser, states: list[int], organizations: list[int], source_text: str
+) -> bool:
+    """A delegate files only for their member state, a sector member for their organization;
+    only the secretariat names any source it likes (it records what others sent it)."""
+    if is_secretariat(user):
+        return True
+    own_states, own_organizations = _party_ids(user)
+    return (
+        set(states) <= set(own_states)
+        and set(organizations) <= set(own_organizations)
+        and not source_text
+    )
+
+
+def can_name_any_source(*, user: AnyUser) -> bool:
+    return is_secretariat(user)
+
+
+def may_add_to_past_meeting(*, user: AnyUser) -> bool:
+    """Once a meeting is over only the secretariat adds documents to it."""
+    return is_secretariat(user)
+
+
+def is_never_late(*, user: AnyUser) -> bool:
+    """The secretariat's own documents are not contributions: no deadline applies to them."""
+    return is_secretariat(user)
 
 
 def can_edit_document(*, user: AnyUser, document: Document) -> bool:
     """The owning delegation (guardian object permission) until registration; the secretariat."""
     if document.status not in EDITABLE_STATES:
         return False
-    if is_secretariat(user):
+    if is_secretariat(user) and not is_delegation_draft(document):
         return True
     return user.is_authenticated and user.has_perm(CHANGE_DRAFT, document)
 
@@ -95,7 +157,7 @@ def can_manage_documents(*, user: AnyUser) -> bool:
 def can_withdraw_document(*, user: AnyUser, document: Document) -> bool:
     if document.status == Document.Status.WITHDRAWN:
         return False
-    if is_secretariat(user):
+    if is_secretariat(user) and not is_delegation_draft(document):
         return True
     return document.status in EDITABLE_STATES and can_edit_document(user=user, document=document)
 
@@ -139,6 +201,8 @@ def revoke_draft_rights(*, document: Document) -> None:
 
 
 def _owning_users(document: Document):
+    if not document.owner_state_id and not document.owner_organization_id:
+        return User.objects.filter(pk=document.submitted_by_id)
     return User.objects.filter(
         Q(
             delegations__member_state_id=document.owner_state_id,

@@ -19,6 +19,7 @@ from cwg.search.principals import (
 )
 from cwg.search.registry import Source, register
 from documents.models import Document, DocumentFile, Language
+from documents.permissions import is_delegation_draft
 
 KIND = "document"
 
@@ -40,12 +41,18 @@ def indexable_documents() -> QuerySet[Document]:
 
 
 def document_principals(document: Document) -> frozenset[str]:
-    principals = {SECRETARIAT}
+    principals = set()
+    if not is_delegation_draft(document):
+        principals.add(SECRETARIAT)
     if document.owner_state_id:
         principals.add(party_principal(state_code=document.owner_state.iso_code))
     if document.owner_organization_id:
         principals.add(party_principal(organization_id=document.owner_organization_id))
-    if document.status == Document.Status.PUBLISHED:
+    ownerless = not document.owner_state_id and not document.owner_organization_id
+    if ownerless and document.submitted_by_id:
+        principals.add(f"user:{document.submitted_by_id}")
+    was_published = document.status == Document.Status.WITHDRAWN and document.published_at
+    if document.status == Document.Status.PUBLISHED or was_published:
         if document.access == Document.Access.PUBLIC:
             principals.add(PUBLIC)
         elif document.access == Document.Access.MEMBERS:
@@ -72,7 +79,8 @@ def _summary_text(document: Document) -> str:
 
 
 def document_entry(document: Document) -> IndexEntry:
-    files = _current_files(document)
+    # A withdrawn document stays findable by its symbol and title, not by its files' words.
+    files = {} if document.status == Document.Status.WITHDRAWN else _current_files(document)
     texts = {language: file.text for language, file in files.items() if file.text}
     if document.kind == Document.Kind.SUMMARY and document.summary_body:
         texts.setdefault(document.summary_language or "en", _summary_text(document))

@@ -16,6 +16,7 @@ from documents.forms import (
     FileForm,
     NewContributionForm,
     NewSummaryForm,
+    RegisterForm,
     SummaryForm,
     WithdrawForm,
 )
@@ -98,6 +99,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_submit": permissions.can_submit_document(user=user, document=document),
             "can_manage": permissions.can_manage_documents(user=user),
             "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
+            "can_download": permissions.can_download_files(user=user, document=document),
             "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
             "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
             "needs_late_approval": document.awaits_late_approval,
@@ -112,7 +114,9 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
     if not permissions.can_create_contribution(user=request.user):
         raise PermissionDenied
-    form = NewContributionForm(request.POST or None, request.FILES or None, meeting=meeting)
+    form = NewContributionForm(
+        request.POST or None, request.FILES or None, meeting=meeting, user=request.user
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -160,7 +164,9 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
         "source_states": document.source_states.all(),
         "source_organizations": document.source_organizations.all(),
     }
-    form = DocumentDetailsForm(request.POST or None, initial=initial, meeting=document.meeting)
+    form = DocumentDetailsForm(
+        request.POST or None, initial=initial, meeting=document.meeting, user=request.user
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -234,6 +240,55 @@ TRANSITIONS = {
     "publish": (services.publish_document, gettext_lazy("Published.")),
     "revise": (services.start_revision, gettext_lazy("A new revision is open: upload its files.")),
 }
+# Steps that cannot be undone: the first POST answers with a page asking to confirm (it works
+# without JavaScript); the step runs only when that page's form comes back with confirmed=1.
+CONFIRMATIONS = {
+    "register": (
+        gettext_lazy("Register this document?"),
+        gettext_lazy("It gets the next number of the series you choose; the number is kept."),
+        gettext_lazy("Yes, register it"),
+    ),
+    "publish": (
+        gettext_lazy("Publish this document?"),
+        gettext_lazy("Everyone its access allows will see it and its files."),
+        gettext_lazy("Yes, publish it"),
+    ),
+    "revise": (
+        gettext_lazy("Start a revision?"),
+        gettext_lazy("The revision number is kept even if no file is ever added to it."),
+        gettext_lazy("Yes, start a revision"),
+    ),
+    "withdraw": (
+        gettext_lazy("Withdraw this document?"),
+        gettext_lazy("It stays listed, marked withdrawn with your reason; this cannot be undone."),
+        gettext_lazy("Yes, withdraw it"),
+    ),
+    "restore": (
+        gettext_lazy("Restore these earlier details?"),
+        gettext_lazy("They become the current details, as a new version."),
+        gettext_lazy("Yes, restore them"),
+    ),
+}
+
+
+def _confirmation(request: HttpRequest, document: Document, action: str, **extra) -> HttpResponse:
+    question, consequence, button = CONFIRMATIONS[action]
+    return render(
+        request,
+        "documents/confirm.html",
+        {
+            "document": document,
+            "question": question,
+            "consequence": consequence,
+            "button": button,
+            "action_url": request.path,
+            **extra,
+        },
+    )
+
+
+def _confirmed(request: HttpRequest) -> bool:
+    return request.POST.get("confirmed") == "1"
 
 
 @require_POST
@@ -241,8 +296,16 @@ TRANSITIONS = {
 def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     document = _document(request, pk)
     service, done = TRANSITIONS[action]
+    options = {}
+    if action == "register":
+        form = RegisterForm(request.POST or None, initial={"series": document.kind})
+        if not _confirmed(request) or not form.is_valid():
+            return _confirmation(request, document, action, form=form)
+        options["kind"] = form.cleaned_data["series"]
+    elif action in CONFIRMATIONS and not _confirmed(request):
+        return _confirmation(request, document, action)
     try:
-        service(document=document, by=request.user)
+        service(document=document, by=request.user, **options)
     except NotAllowed as refusal:
         raise PermissionDenied from refusal
     except DomainError as error:
@@ -256,10 +319,14 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
+    if not permissions.can_withdraw_document(user=request.user, document=document):
+        raise PermissionDenied
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the document is withdrawn."))
         return redirect(document)
+    if not _confirmed(request):
+        return _confirmation(request, document, "withdraw", form=form)
     try:
         services.withdraw_document(
             document=document, by=request.user, reason=form.cleaned_data["reason"]
@@ -299,6 +366,10 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def restore(request: HttpRequest, pk: int, version_id: int) -> HttpResponse:
     document = _document(request, pk)
+    if not permissions.can_restore_version(user=request.user, document=document):
+        raise PermissionDenied
+    if not _confirmed(request):
+        return _confirmation(request, document, "restore")
     try:
         services.restore_version(document=document, version_id=version_id, by=request.user)
     except NotAllowed as refusal:

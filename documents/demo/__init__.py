@@ -52,10 +52,9 @@ def load(*, working_group: WorkingGroup) -> None:
 
 
 def _load_document(meeting, kind, title, sources, languages, people) -> None:
-    secretariat = people["secretariat"]
-    author = people.get(DELEGATE_OF.get(sources[0]), secretariat)
-    if kind == content.INF:
-        author = secretariat
+    # Both meetings are history: the secretariat records what each delegation sent it, naming
+    # the sources (a delegation files only while its meeting is open, and only its own drafts).
+    secretariat = author = people["secretariat"]
     states = list(MemberState.objects.filter(iso_code__in=sources))
     organizations = (
         list(Organization.objects.filter(name=SECTOR_MEMBER_NAME)) if "SECTOR" in sources else []

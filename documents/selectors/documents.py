@@ -1,6 +1,7 @@
 from django.db.models import Prefetch, QuerySet
 
 from documents.models import Document, DocumentFile
+from documents.permissions import downloadable_documents_filter
 
 
 def _files_without_text() -> QuerySet[DocumentFile]:
@@ -59,7 +60,7 @@ def registration_queue() -> QuerySet[Document]:
 
 
 def file_for_download(*, user, pk: int) -> DocumentFile | None:
-    visible = Document.objects.visible_to(user).values("pk")
+    visible = Document.objects.filter(downloadable_documents_filter(user)).values("pk")
     return (
         DocumentFile.objects.defer("text")
         .select_related("document__meeting__working_group")

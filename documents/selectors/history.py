@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from cwg.models import MemberState, Organization
@@ -18,6 +19,7 @@ SHOWN_FIELDS = [
     "withdrawn_reason",
     "is_late",
 ]
+YES, NO = _("yes"), _("no")
 RELATIONS = {
     "agenda_items": AgendaItem,
     "source_states": MemberState,
@@ -57,6 +59,8 @@ def _display(name: str, value, labels) -> str:
         return str(Document.Status(value).label) if value in Document.Status.values else value
     if name == "access":
         return str(Document.Access(value).label) if value in Document.Access.values else value
+    if isinstance(value, bool):
+        return str(YES) if value else str(NO)
     return "" if value is None else str(value)
 
 

@@ -7,7 +7,9 @@ import reversion
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cwg.exceptions import InvalidTransition, NotAllowed
 from cwg.models import MemberState, Organization
@@ -34,10 +36,46 @@ def _save(document: Document, *, by: User | None, comment: str, fields: list[str
 
 
 def _owning_party(user: User) -> tuple[MemberState | None, Organization | None]:
+    """The secretariat files as itself, whatever delegation its staff might also hold."""
+    if permissions.is_secretariat(user):
+        return None, None
     delegation = user.delegations.select_related("member_state", "organization").first()
     if delegation is None:
         return None, None
     return delegation.member_state, delegation.organization
+
+
+# Stored as the source in English, like the names of member states; pages translate it.
+OFFICES = {"chair": gettext_noop("Chair"), "vice_chair": gettext_noop("Vice-Chair")}
+
+
+def _office_of(user: User, meeting: Meeting) -> str:
+    """The office an officer without a delegation files as: "Chair" or "Vice-Chair"."""
+    term = (
+        meeting.working_group.officers.current(on=timezone.localdate())
+        .filter(user=user)
+        .order_by("role")
+        .first()
+    )
+    if term is None:
+        raise NotAllowed(_("Only delegations, officers and the secretariat may create documents."))
+    return OFFICES[term.role]
+
+
+def check_meeting_open(*, meeting: Meeting, by: User) -> None:
+    """A meeting that is over takes no more contributions (the secretariat may still add)."""
+    if meeting.end_date >= timezone.localdate():
+        return
+    if permissions.may_add_to_past_meeting(user=by):
+        return
+    raise InvalidTransition(
+        _("The %(meeting)s meeting (%(start)s to %(end)s) is over: it takes no more contributions.")
+        % {
+            "meeting": meeting,
+            "start": date_format(meeting.start_date, "j F Y"),
+            "end": date_format(meeting.end_date, "j F Y"),
+        }
+    )
 
 
 @transaction.atomic
@@ -59,7 +97,23 @@ def create_document(
         raise InvalidTransition(_("Meeting summaries are written with the summary editor."))
     if kind == Document.Kind.INFORMATION and not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat adds information documents."))
+    check_meeting_open(meeting=meeting, by=by)
     owner_state, owner_organization = _owning_party(by)
+    if source_states is None:
+        source_states = [owner_state] if owner_state else []
+    if source_organizations is None:
+        source_organizations = [owner_organization] if owner_organization else []
+    if not permissions.may_file_for(
+        user=by,
+        states=[state.pk for state in source_states],
+        organizations=[organization.pk for organization in source_organizations],
+        source_text=source_text,
+    ):
+        raise NotAllowed(_("You may file documents only in the name of your own delegation."))
+    if permissions.is_secretariat(by) and not (source_states or source_organizations):
+        source_text = source_text or gettext_noop("Secretariat")
+    elif owner_state is None and owner_organization is None and not permissions.is_secretariat(by):
+        source_text = _office_of(by, meeting)
     with reversion.create_revision():
         document = Document.objects.create(
             meeting=meeting,
@@ -72,16 +126,15 @@ def create_document(
             source_text=source_text,
         )
         document.agenda_items.set(agenda_items or [])
-        sources = source_states if source_states is not None else [owner_state]
-        document.source_states.set([state for state in sources if state])
-        organizations = source_organizations
-        if organizations is None:
-            organizations = [owner_organization] if owner_organization else []
-        document.source_organizations.set(organizations)
+        document.source_states.set(source_states)
+        document.source_organizations.set(source_organizations)
         reversion.set_user(by)
         reversion.set_comment("Created the draft")
     permissions.grant_draft_rights(document=document)
     return document
+
+
+SERIES_KINDS = {Document.Kind.CONTRIBUTION, Document.Kind.INFORMATION}
 
 
 class Unchanged(Enum):
@@ -124,6 +177,13 @@ def update_document(
     given = {name: value for name, value in given.items() if value is not KEEP}
     if not given:
         return document
+    if not permissions.may_file_for(
+        user=by,
+        states=[state.pk for state in given.get("source_states", [])],
+        organizations=[organization.pk for organization in given.get("source_organizations", [])],
+        source_text=given.get("source_text", ""),
+    ):
+        raise NotAllowed(_("You may file documents only in the name of your own delegation."))
     with reversion.create_revision():
         fields = [name for name in DETAIL_FIELDS if name in given]
         for name in fields:
@@ -135,6 +195,16 @@ def update_document(
         reversion.set_user(by)
         reversion.set_comment("Changed the details")
     return document
+
+
+def _secretariats_own(document: Document, *, by: User) -> bool:
+    """The secretariat's own documents are not contributions: no deadline applies to them. What
+    it records for a member state or organization keeps the deadline of a contribution."""
+    return (
+        permissions.is_never_late(user=by)
+        and not document.source_states.exists()
+        and not document.source_organizations.exists()
+    )
 
 
 @transaction.atomic
@@ -154,7 +224,10 @@ def submit_document(
     now = received_at or timezone.now()
     document.status = Document.Status.SUBMITTED
     document.submitted_at = now
-    document.is_late = now > document.meeting.contribution_deadline
+    check_meeting_open(meeting=document.meeting, by=by)
+    document.is_late = now > document.meeting.contribution_deadline and not _secretariats_own(
+        document, by=by
+    )
     comment = "Submitted after the deadline (late)" if document.is_late else "Submitted"
     _save(document, by=by, comment=comment, fields=["status", "submitted_at", "is_late"])
     notify_secretariat(document=document, event="late" if document.is_late else "submitted")
@@ -182,7 +255,8 @@ def approve_late_contribution(*, document: Document, by: User) -> Document:
 
 
 @transaction.atomic
-def register_document(*, document: Document, by: User) -> Document:
+def register_document(*, document: Document, by: User, kind: str | None = None) -> Document:
+    """kind: the series the secretariat chooses (contribution or information document)."""
     document = _locked(document)
     if not permissions.can_manage_documents(user=by):
         raise NotAllowed(_("Only the secretariat registers documents."))
@@ -192,6 +266,12 @@ def register_document(*, document: Document, by: User) -> Document:
         raise InvalidTransition(
             _("This contribution arrived after the deadline: approve it before registering it.")
         )
+    if kind is not None:
+        if kind not in SERIES_KINDS or document.kind not in SERIES_KINDS:
+            raise InvalidTransition(
+                _("A document is registered as a contribution or an information document.")
+            )
+        document.kind = kind
     document.number = allocate_number(document=document)
     document.status = Document.Status.REGISTERED
     document.registered_at = timezone.now()
@@ -199,7 +279,7 @@ def register_document(*, document: Document, by: User) -> Document:
         document,
         by=by,
         comment=f"Registered as {document.symbol}",
-        fields=["number", "status", "registered_at"],
+        fields=["kind", "number", "status", "registered_at"],
     )
     permissions.revoke_draft_rights(document=document)
     notify_submitter(document=document, event="registered")
@@ -234,11 +314,12 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
     previous = document.get_status_display()
     document.status = Document.Status.WITHDRAWN
     document.withdrawn_reason = reason.strip()
+    document.withdrawn_at = timezone.now()
     _save(
         document,
         by=by,
         comment=f"Withdrawn (was {previous}): {document.withdrawn_reason}",
-        fields=["status", "withdrawn_reason"],
+        fields=["status", "withdrawn_reason", "withdrawn_at"],
     )
     permissions.revoke_draft_rights(document=document)
     return document

@@ -135,8 +135,13 @@ def test_workflow_through_the_pages(draft, people, as_role):
     secretariat = as_role("secretariat")
     queue = secretariat.get(reverse("documents:queue")).content.decode()
     assert draft.title in queue
-    secretariat.post(reverse("documents:register", args=[draft.pk]))
-    secretariat.post(reverse("documents:publish", args=[draft.pk]))
+    asked = secretariat.post(reverse("documents:register", args=[draft.pk]))
+    assert "Register this document?" in asked.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "submitted"  # nothing happens before the confirmation
+    confirm = {"confirmed": "1", "series": "contribution"}
+    secretariat.post(reverse("documents:register", args=[draft.pk]), confirm)
+    secretariat.post(reverse("documents:publish", args=[draft.pk]), {"confirmed": "1"})
     draft.refresh_from_db()
     assert draft.status == "published"
     public = as_role("public")
@@ -168,7 +173,13 @@ def test_withdraw_needs_a_reason_on_the_page(draft, people, as_role):
     client.post(reverse("documents:withdraw", args=[draft.pk]), {"reason": ""})
     draft.refresh_from_db()
     assert draft.status == "draft"
-    client.post(reverse("documents:withdraw", args=[draft.pk]), {"reason": "Sent twice"})
+    asked = client.post(reverse("documents:withdraw", args=[draft.pk]), {"reason": "Sent twice"})
+    assert "Withdraw this document?" in asked.content.decode()
+    assert "Sent twice" in asked.content.decode()  # the reason typed is kept
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+    confirmed = {"reason": "Sent twice", "confirmed": "1"}
+    client.post(reverse("documents:withdraw", args=[draft.pk]), confirmed)
     draft.refresh_from_db()
     assert draft.status == "withdrawn"
 
@@ -182,8 +193,6 @@ def test_history_shows_changes_and_restores(draft, people, as_role):
         title="Second title",
         access="members",
         agenda_items=[],
-        source_states=[],
-        source_organizations=[],
     )
     client = as_role("delegate")
     page = client.get(reverse("documents:history", args=[draft.pk]))
@@ -193,7 +202,7 @@ def test_history_shows_changes_and_restores(draft, people, as_role):
     from reversion.models import Version
 
     first = Version.objects.get_for_object(draft).order_by("pk").first()
-    client.post(reverse("documents:restore", args=[draft.pk, first.pk]))
+    client.post(reverse("documents:restore", args=[draft.pk, first.pk]), {"confirmed": "1"})
     draft.refresh_from_db()
     assert draft.title == "Draft of Egypt"
     assert Version.objects.get_for_object(draft).count() >= 3

@@ -9,6 +9,7 @@ from reversion.models import Version
 from cwg.exceptions import InvalidTransition, NotAllowed
 from documents.models import Document
 from documents.services import (
+    add_file,
     approve_late_contribution,
     create_document,
     publish_document,
@@ -18,6 +19,7 @@ from documents.services import (
     update_document,
     withdraw_document,
 )
+from tests.documents.factories import docx_upload
 
 pytestmark = pytest.mark.django_db
 NOT_SECRETARIAT = ["delegate", "other_delegate", "sector_member", "vice_chair", "chair"]
@@ -32,10 +34,11 @@ def test_a_delegate_creates_a_draft_owned_by_their_delegation(meeting, people):
     assert not people["other_delegate"].has_perm("documents.change_document", document)
 
 
-@pytest.mark.parametrize("role", ["vice_chair", "chair"])
-def test_people_without_a_delegation_cannot_create_contributions(role, meeting, people):
-    with pytest.raises(NotAllowed):
-        create_document(meeting=meeting, title="x", by=people[role])
+@pytest.mark.parametrize(("role", "office"), [("vice_chair", "Vice-Chair"), ("chair", "Chair")])
+def test_officers_file_as_their_office(role, office, meeting, people):
+    document = create_document(meeting=meeting, title="x", by=people[role])
+    assert (document.source, document.owner_state) == (office, None)
+    assert people[role].has_perm("documents.change_document", document)
 
 
 def test_only_the_secretariat_adds_information_documents(meeting, people):
@@ -157,7 +160,7 @@ def test_a_submitted_document_cannot_be_published(submitted, people):
         publish_document(document=submitted, by=people["secretariat"])
 
 
-@pytest.mark.parametrize("state", ["draft", "submitted", "registered"])
+@pytest.mark.parametrize("state", ["submitted", "registered"])
 def test_the_secretariat_withdraws_from_any_state_with_a_reason(state, request, people):
     document = request.getfixturevalue(state)
     document = withdraw_document(document=document, by=people["secretariat"], reason="Duplicate")
@@ -176,12 +179,12 @@ def test_the_owner_cannot_withdraw_after_registration(registered, people):
         withdraw_document(document=registered, by=people["delegate"], reason="x")
 
 
-def test_withdrawal_needs_a_reason_and_happens_once(draft, people):
+def test_withdrawal_needs_a_reason_and_happens_once(submitted, people):
     with pytest.raises(InvalidTransition):
-        withdraw_document(document=draft, by=people["secretariat"], reason="  ")
-    withdraw_document(document=draft, by=people["secretariat"], reason="Duplicate")
+        withdraw_document(document=submitted, by=people["secretariat"], reason="  ")
+    withdraw_document(document=submitted, by=people["secretariat"], reason="Duplicate")
     with pytest.raises(InvalidTransition):
-        withdraw_document(document=draft, by=people["secretariat"], reason="again")
+        withdraw_document(document=submitted, by=people["secretariat"], reason="again")
 
 
 def test_another_delegation_cannot_withdraw_a_draft(draft, people):
@@ -232,7 +235,9 @@ class TestDeadline:
             approve_late_contribution(document=submitted, by=people["secretariat"])
 
 
-def test_the_secretariat_records_an_earlier_receipt(draft, people):
+def test_the_secretariat_records_an_earlier_receipt(meeting, people):
+    draft = create_document(meeting=meeting, title="Received by mail", by=people["secretariat"])
+    add_file(document=draft, upload=docx_upload(), language="en", by=people["secretariat"])
     earlier = draft.meeting.contribution_deadline - dt.timedelta(days=3)
     document = submit_document(document=draft, by=people["secretariat"], received_at=earlier)
     assert (document.submitted_at, document.is_late) == (earlier, False)

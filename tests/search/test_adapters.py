@@ -58,11 +58,13 @@ def _assert_totals_and_facets(user):
 
 
 def test_extracted_file_text_and_the_source_are_searchable(world):
-    secretariat = world.people["secretariat"]
+    owner = world.people["delegate"]
     draft = world.documents["draft"]
     # The file's text is "CANARY-DRAFT text"; "text" is only in the files, never in titles.
-    assert draft.pk in found(secretariat, "canary-draft text")["document"]
-    assert draft.pk in found(secretariat, "Egypt canary")["document"]  # the owning state
+    assert draft.pk in found(owner, "canary-draft text")["document"]
+    assert draft.pk in found(owner, "Egypt canary")["document"]  # the owning state
+    # A delegation's draft is its own: not even the secretariat finds it.
+    assert draft.pk not in found(world.people["secretariat"], "canary-draft text")["document"]
 
 
 def test_a_summary_is_found_by_its_text_and_kind_facet(world):
@@ -82,7 +84,9 @@ def test_a_change_of_state_reaches_the_index_on_commit(world, django_capture_on_
     assert public.pk in found(anyone)["document"]
     with django_capture_on_commit_callbacks(execute=True):
         withdraw_document(document=public, by=world.people["secretariat"], reason="Replaced")
-    assert public.pk not in found(anyone)["document"]
+    # Withdrawn in the open: still found by its title, no longer by the words of its files.
+    assert public.pk in found(anyone)["document"]
+    assert public.pk not in found(anyone, "canary-public text")["document"]
     assert public.pk in found(world.people["secretariat"])["document"]
 
 

@@ -85,18 +85,19 @@ def visible_to(allowed: set[str]) -> dict[str, object]:
 
 MATRIX |= {
     "documents:meeting_list": Row(meeting_url("documents:meeting_list"), everyone(OK)),
-    "documents:create": Row(meeting_url("documents:create"), signed_in(DELEGATIONS | STAFF)),
+    "documents:create": Row(
+        meeting_url("documents:create"), signed_in(DELEGATIONS | OFFICERS | STAFF)
+    ),
     "documents:summary_new": Row(meeting_url("documents:summary_new"), signed_in(OFFICERS | STAFF)),
     "documents:queue": Row(lambda world: reverse("documents:queue"), signed_in(STAFF)),
-    "documents:detail": Row(document_url("documents:detail"), visible_to(OWNER | STAFF)),
-    "documents:edit": Row(
-        document_url("documents:edit"), signed_in(OWNER | STAFF, refused=NOT_FOUND)
-    ),
+    # A delegation's draft is its own: the secretariat is told it does not exist either.
+    "documents:detail": Row(document_url("documents:detail"), visible_to(OWNER)),
+    "documents:edit": Row(document_url("documents:edit"), signed_in(OWNER, refused=NOT_FOUND)),
     "documents:add_file": Row(
-        document_url("documents:add_file"), signed_in(OWNER | STAFF, refused=NOT_FOUND)
+        document_url("documents:add_file"), signed_in(OWNER, refused=NOT_FOUND)
     ),
-    "documents:history": Row(document_url("documents:history"), visible_to(OWNER | STAFF)),
-    "documents:download": Row(first_file_url("draft"), visible_to(OWNER | STAFF)),
+    "documents:history": Row(document_url("documents:history"), visible_to(OWNER)),
+    "documents:download": Row(first_file_url("draft"), visible_to(OWNER)),
     "documents:summary_edit": Row(
         document_url("documents:summary_edit", "summary"),
         signed_in(OFFICERS | STAFF, refused=NOT_FOUND),
@@ -137,8 +138,8 @@ MATRIX |= {
         lambda world: reverse("meeting-detail", args=[world.meeting.number]), everyone(OK)
     ),
     "document-list": Row(lambda world: reverse("document-list"), everyone(OK)),
-    "document-detail": Row(document_url("document-detail"), visible_to(OWNER | STAFF)),
-    "document-files": Row(document_url("document-files"), visible_to(OWNER | STAFF)),
+    "document-detail": Row(document_url("document-detail"), visible_to(OWNER)),
+    "document-files": Row(document_url("document-files"), visible_to(OWNER)),
     "document-compare": Row(
         document_url("document-compare", "revised"), visible_to(OWNER | OFFICERS | STAFF)
     ),
@@ -361,3 +362,26 @@ MATRIX |= {
 
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.
 ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}
+
+
+# More requests of the same URLs, for the canaries of one state each (not one per URL name).
+CANARY_ROWS: dict[str, Row] = {
+    "withdrawn page": Row(document_url("documents:detail", "open_withdrawal"), everyone(OK)),
+    "withdrawn history": Row(document_url("documents:history", "open_withdrawal"), everyone(OK)),
+    # Its files are no longer offered, except to the secretariat.
+    "withdrawn download": Row(first_file_url("open_withdrawal"), visible_to(STAFF)),
+    "withdrawn in the API": Row(document_url("document-detail", "open_withdrawal"), everyone(OK)),
+    "a submitted document's page": Row(
+        document_url("documents:detail", "submitted"), visible_to(OWNER | STAFF)
+    ),
+    "secretariat's queue": Row(lambda world: reverse("documents:queue"), signed_in(STAFF)),
+    "the API list of meeting 44": Row(
+        lambda world: reverse("document-list") + "?meeting=44", everyone(OK)
+    ),
+    "search by status draft": Row(
+        lambda world: reverse("search:page") + "?q=canary&status=draft", everyone(OK)
+    ),
+    "search API by status draft": Row(
+        lambda world: reverse("search-api") + "?q=canary&status=draft", everyone(OK)
+    ),
+}

@@ -29,6 +29,10 @@ from tests.roles import ROLE_NAMES, People
 MEMBERS = set(ROLE_NAMES) - {"public"}
 OFFICERS_AND_STAFF = {"vice_chair", "chair", "secretariat", "superuser"}
 OWNER_AND_STAFF = {"delegate", "secretariat", "superuser"}
+# A delegation's draft: nobody else sees it, the secretariat included. The superuser is here only
+# because Django's admin shows a superuser every row in its choice lists (followup's admin forms
+# name documents); the superuser's pages, search and API are checked by the matrix rows.
+OWNER = {"delegate", "superuser"}
 PARTICIPANTS_CSV = (
     "name,member_state,organization,role,attendance\nCANARY-PARTICIPANT,EG,,delegate,remote\n"
 )
@@ -89,6 +93,13 @@ def _document(world: World, *, key: str, state: str, access: str, seen_by: set[s
         publish_document(document=document, by=people["secretariat"])
     if state == "withdrawn":
         withdraw_document(document=document, by=people["delegate"], reason="CANARY-REASON")
+    if state == "published-withdrawn":
+        submit_document(document=document, by=people["delegate"])
+        register_document(document=document, by=people["secretariat"])
+        publish_document(document=document, by=people["secretariat"])
+        withdraw_document(
+            document=document, by=people["secretariat"], reason="CANARY-STATED-GROUNDS"
+        )
     world.documents[key] = document
     world.canaries[title] = seen_by
 
@@ -110,7 +121,16 @@ def build_world(people: People) -> World:
         access="restricted",
         seen_by=OFFICERS_AND_STAFF | {"delegate"},
     )
-    _document(world, key="draft", state="draft", access="public", seen_by=OWNER_AND_STAFF)
+    _document(world, key="draft", state="draft", access="public", seen_by=OWNER)
+    # Withdrawn in the open: its symbol, title and reason stay listed for those who saw it.
+    _document(
+        world,
+        key="open_withdrawal",
+        state="published-withdrawn",
+        access="public",
+        seen_by=everyone,
+    )
+    world.canaries["CANARY-STATED-GROUNDS"] = everyone
     _document(world, key="submitted", state="submitted", access="public", seen_by=OWNER_AND_STAFF)
     _document(
         world,
