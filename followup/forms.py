@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwg.files.checks import inspect_upload
 from cwg.files.exceptions import UploadRefused
+from followup.selectors.action_form import meeting_label
 from meetings.forms import MAX_CSV_BYTES
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -69,11 +70,11 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.choices = choices
         self.fields["meeting"].choices = [("", "—")] + [
-            (m.pk, str(m)) for m in choices.meetings.values()
+            (m.pk, meeting_label(m)) for m in choices.meetings.values()
         ]
         self.fields["agenda_item"].choices = [("", _("None"))] + [
-            (str(meeting), [(item.pk, str(item)) for item in items])
-            for meeting, items in choices.agenda_by_meeting()
+            (label, [(item.pk, str(item)) for item in items])
+            for label, items in choices.agenda_by_meeting()
         ]
         self.fields["owner"].choices = [("", "—")] + [
             (label, options) for label, options in choices.owner_groups() if options

@@ -4,6 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from followup.exceptions import RemindersPending
+from followup.services.notices import mail_assignment_notice
 from followup.services.reminders import (
     TRANSIENT_MAIL_ERRORS,
     send_due_reminders,
@@ -32,3 +33,9 @@ def send_action_reminders() -> int:
 )
 def send_weekly_digest() -> bool:
     return send_secretariat_digest(today=timezone.localdate())
+
+
+# A mail server that refuses (smtplib's errors are OSErrors) is tried again, with backoff.
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
+def send_assignment_notice(action_id: int) -> int:
+    return mail_assignment_notice(action_id=action_id)

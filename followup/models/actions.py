@@ -6,6 +6,7 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -123,6 +124,9 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:action", kwargs={"pk": self.pk})
 
     @property
     def owner(self):

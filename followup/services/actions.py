@@ -20,6 +20,7 @@ from followup.permissions import (
     can_report_progress,
     can_start_action,
 )
+from followup.services.notices import notify_owner_on_commit
 from meetings.models import AgendaItem, Meeting
 
 Status = Action.Status
@@ -70,6 +71,7 @@ def create_action(
     )
     with reversion.create_revision():
         _save(action, by=by, comment="Created")
+    notify_owner_on_commit(action)
     return action
 
 
@@ -133,6 +135,8 @@ def edit_action(
         setattr(action, name, value)
     with reversion.create_revision():
         _save(action, by=by, comment="Edited: " + ", ".join(changed))
+    if "owner" in changed:
+        notify_owner_on_commit(action)
     return action
 
 

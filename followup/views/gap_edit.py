@@ -1,5 +1,6 @@
 """The secretariat's gap-analysis pages: upload items (CSV or DOCX) and edit one item."""
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -97,6 +98,7 @@ def gap_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except DomainError as exc:
                 form.add_error(None, exc.message)
             else:
+                messages.success(request, _("The item is saved."))
                 return redirect("followup:gap_matrix", pk=item.analysis_id)
     return render(
         request,
