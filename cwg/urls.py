@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cwg import views
+from cwg.api import reference_urlpatterns
 from meetings.views import home
 
 app_urls = (
@@ -23,6 +24,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(reference_urlpatterns)),
     path("api/v1/", include("meetings.api")),
     path("api/v1/", include("followup.api")),
     path("api/v1/", include("documents.api")),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwg.files.checks import inspect_upload
 from cwg.files.exceptions import UploadRefused
+from cwg.models import ActionLine, SustainableDevelopmentGoal
 from followup.selectors.action_form import meeting_label
 from meetings.forms import MAX_CSV_BYTES
 
@@ -18,6 +19,8 @@ class ActionFilterForm(forms.Form):
     owner = forms.ChoiceField(label=_("Owner"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    action_line = forms.ChoiceField(label=_("WSIS action line"), required=False)
+    sdg = forms.TypedChoiceField(label=_("SDG"), required=False, coerce=int, empty_value=None)
     group_by = forms.ChoiceField(
         label=_("Group by"),
         required=False,
@@ -30,6 +33,12 @@ class ActionFilterForm(forms.Form):
         self.fields["meeting"].choices = everything + [(n, n) for n in meeting_numbers]
         self.fields["owner"].choices = everything + list(owner_choices)
         self.fields["status"].choices = [("", _("Open or in progress"))] + list(status_choices)
+        self.fields["action_line"].choices = everything + [
+            (line.code, str(line)) for line in ActionLine.objects.all()
+        ]
+        self.fields["sdg"].choices = everything + [
+            (goal.number, str(goal)) for goal in SustainableDevelopmentGoal.objects.all()
+        ]
 
 
 class ActionUpdateForm(forms.Form):
@@ -48,7 +57,24 @@ def _read_upload(upload, *, limit: int = MAX_CSV_BYTES) -> bytes:
     return upload.read()
 
 
-class ActionForm(forms.Form):
+class TagFields(forms.Form):
+    """The secretariat's tags: WSIS action lines and SDGs (reference data in cwg)."""
+
+    action_lines = forms.ModelMultipleChoiceField(
+        label=_("WSIS action lines"),
+        queryset=ActionLine.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sdgs = forms.ModelMultipleChoiceField(
+        label=_("Sustainable Development Goals"),
+        queryset=SustainableDevelopmentGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ActionForm(TagFields):
     """Choices come from action_form_choices(); the owner is one key: user:1, group:2, officer:3."""
 
     title = forms.CharField(label=_("Title"), max_length=300)
@@ -89,6 +115,8 @@ class ActionForm(forms.Form):
             "meeting": self.choices.meetings[data["meeting"]],
             "agenda_item": self.choices.agenda_items.get(data["agenda_item"]),
             "due_date": data["due_date"],
+            "action_lines": data["action_lines"],
+            "sdgs": data["sdgs"],
             **self.choices.owner_arguments(owner_kind, int(owner_pk)),
         }
 
@@ -126,7 +154,7 @@ class GapImportForm(forms.Form):
         return content
 
 
-class GapItemForm(forms.Form):
+class GapItemForm(TagFields):
     requirement = forms.CharField(label=_("Requirement"), widget=forms.Textarea(attrs={"rows": 3}))
     mandates = forms.CharField(
         label=_("Covering mandates"),

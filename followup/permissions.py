@@ -103,3 +103,8 @@ class GapAnalysisApiPermission(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return can_see_gap_analyses(user=request.user)
+
+
+def can_tag(*, user: AnyUser) -> bool:
+    """Tag actions, gap items, documents, questions and inputs with action lines and SDGs."""
+    return is_secretariat(user)

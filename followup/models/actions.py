@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cwg.models import action_line_tags, sdg_tags
 from meetings.models import AgendaItem, Meeting
 
 
@@ -86,6 +87,8 @@ class Action(models.Model):
         verbose_name=_("documents"),
         help_text=_("Documents that answer or record this action; shown only to their readers."),
     )
+    action_lines = action_line_tags(related_name="actions")
+    sdgs = sdg_tags(related_name="actions")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

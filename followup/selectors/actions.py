@@ -59,6 +59,7 @@ def _with_rows(queryset: QuerySet[Action], *, today: dt.date) -> QuerySet[Action
             "owner_group",
             "owner_officer__user",
         )
+        .prefetch_related("action_lines", "sdgs")
         .annotate(
             late_rank=Case(
                 When(Q(status__in=Action.OPEN_STATUSES, due_date__lt=today), then=Value(0)),
@@ -70,6 +71,15 @@ def _with_rows(queryset: QuerySet[Action], *, today: dt.date) -> QuerySet[Action
     )
 
 
+def tagged(queryset: QuerySet, *, action_line: str = "", sdg: int | None = None) -> QuerySet:
+    """Rows tagged with this action line (code, e.g. C3) and/or this SDG (number)."""
+    if action_line:
+        queryset = queryset.filter(action_lines__code__iexact=action_line)
+    if sdg:
+        queryset = queryset.filter(sdgs__number=sdg)
+    return queryset
+
+
 def dashboard_actions(
     *,
     today: dt.date,
@@ -77,8 +87,11 @@ def dashboard_actions(
     owner: str = "",
     status: str = "",
     overdue_only: bool = False,
+    action_line: str = "",
+    sdg: int | None = None,
 ) -> list[Action]:
     queryset = Action.objects.filter(status=status) if status else Action.objects.still_open()
+    queryset = tagged(queryset, action_line=action_line, sdg=sdg)
     if meeting_number is not None:
         queryset = queryset.filter(meeting__number=meeting_number)
     owner_q = _owner_filter(owner) if owner else None

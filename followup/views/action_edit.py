@@ -37,6 +37,8 @@ def _action_form_page(request: HttpRequest, *, action: Action | None) -> HttpRes
             "agenda_item": action.agenda_item_id,
             "owner": owner_key(action),
             "due_date": action.due_date,
+            "action_lines": list(action.action_lines.all()),
+            "sdgs": list(action.sdgs.all()),
         }
     saved_message = _("The action is created.") if action is None else _("The action is saved.")
     choices = action_form_choices(current=action)

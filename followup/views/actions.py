@@ -64,6 +64,8 @@ def action_dashboard(request: HttpRequest) -> HttpResponse:
         owner=filters.get("owner") or "",
         status=filters.get("status") or "",
         overdue_only=bool(filters.get("overdue")),
+        action_line=filters.get("action_line") or "",
+        sdg=filters.get("sdg"),
     )
     group_by = filters.get("group_by") or "owner"
     return render(

@@ -63,6 +63,8 @@ def _item_form(data, item: GapItem) -> GapItemForm:
         "answered_by_document": (
             item.answered_by_document.symbol if item.answered_by_document else ""
         ),
+        "action_lines": list(item.action_lines.all()),
+        "sdgs": list(item.sdgs.all()),
     }
     return GapItemForm(
         data,
@@ -134,4 +136,6 @@ def _item_arguments(request: HttpRequest, form: GapItemForm) -> dict:
         "owner": owner,
         "answered_by_action": action if data["answered_by_action"] else None,
         "answered_by_document": document,
+        "action_lines": data["action_lines"],
+        "sdgs": data["sdgs"],
     }

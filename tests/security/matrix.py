@@ -298,5 +298,15 @@ MATRIX |= {
     },
 }
 
+# Reference data (the WSIS action lines and SDGs) is public.
+MATRIX |= {
+    "action-line-list": Row(lambda world: reverse("action-line-list"), everyone(OK)),
+    "action-line-detail": Row(
+        lambda world: reverse("action-line-detail", args=["C3"]), everyone(OK)
+    ),
+    "sdg-list": Row(lambda world: reverse("sdg-list"), everyone(OK)),
+    "sdg-detail": Row(lambda world: reverse("sdg-detail", args=[4]), everyone(OK)),
+}
+
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.
 ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}
