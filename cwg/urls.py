@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from cwg import views
 from cwg.api import reference_urlpatterns
+from followup.urls import personal_urlpatterns
 from meetings.views import home
 
 app_urls = (
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include(app_urls)),
     path("meetings/", include("meetings.urls")),
     path("meetings/", include("followup.urls")),
+    path("my/", include((personal_urlpatterns, "my"))),
     path("documents/", include("documents.urls")),
     path("consultations/", include("consultations.urls")),
     path("search/", include("cwg.search.urls")),

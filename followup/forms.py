@@ -1,6 +1,7 @@
 """The follow-up forms: filters, actions, progress, document links and gap-analysis items."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cwg.files.checks import inspect_upload
@@ -39,6 +40,15 @@ class ActionFilterForm(forms.Form):
         self.fields["sdg"].choices = everything + [
             (goal.number, str(goal)) for goal in SustainableDevelopmentGoal.objects.all()
         ]
+
+
+class DigestPreferenceForm(forms.Form):
+    weekly_digest = forms.BooleanField(
+        label=_("Send me this digest by mail every week"),
+        required=False,
+        help_text=_("Only in a week when something is new for you."),
+    )
+    language = forms.ChoiceField(label=_("Language of my mails"), choices=settings.LANGUAGES)
 
 
 class ActionUpdateForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from followup.views import action_edit, actions, gap_edit, gaps
+from followup.views import action_edit, actions, digest, gap_edit, gaps
 
 app_name = "followup"
 urlpatterns = [
@@ -37,3 +37,6 @@ urlpatterns = [
     path("gap-analyses/<int:pk>/export.csv", gaps.gap_csv, name="gap_csv"),
     path("gap-analyses/<int:pk>/export.docx", gaps.gap_docx, name="gap_docx"),
 ]
+
+# Mounted under /my/ by cwg/urls.py (namespace "my"): pages about the signed-in person.
+personal_urlpatterns = [path("digest/", digest.my_digest, name="digest")]

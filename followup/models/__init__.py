@@ -1,6 +1,6 @@
 from followup.models.actions import Action, ActionQuerySet, ActionUpdate, SentReminder
 from followup.models.gaps import GapAnalysis, GapItem, ItemMandate
-from followup.models.preferences import FollowupPreference
+from followup.models.preferences import FollowupPreference, SentDigest
 
 __all__ = [
     "Action",
@@ -10,5 +10,6 @@ __all__ = [
     "GapAnalysis",
     "GapItem",
     "ItemMandate",
+    "SentDigest",
     "SentReminder",
 ]

@@ -33,3 +33,24 @@ def mail_language(user) -> str:
     """The language a person reads their mails in; the site's default until they choose."""
     preference = FollowupPreference.objects.filter(user=user).first()
     return preference.language if preference else settings.LANGUAGE_CODE
+
+
+class SentDigest(models.Model):
+    """A delegation digest that went out: one row per person and week (Monday), written in the
+    transaction that mails it, so a second run of the weekly task finds it and sends nothing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_digests"
+    )
+    week = models.DateField(_("week of"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent digest")
+        verbose_name_plural = _("sent digests")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week"], name="one_digest_per_person_and_week")
+        ]
+
+    def __str__(self) -> str:
+        return f"digest of {self.user_id} for {self.week}"

@@ -175,6 +175,8 @@ def action_transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     except InvalidTransition as exc:
         return action_page(request, action, error=exc.message, status=409, **forms)
     messages.success(request, DONE_MESSAGES[step])
+    if request.POST.get("back_to") == "digest":
+        return redirect("my:digest")
     if request.POST.get("back_to") == "dashboard":
         if can_see_actions(user=request.user):
             return redirect("followup:action_dashboard")

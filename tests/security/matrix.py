@@ -243,6 +243,8 @@ MATRIX |= {
         lambda world: reverse("followup:action_start_gap_analysis", args=[world.action.pk]),
         everyone(METHOD),
     ),
+    # Each signed-in person's own digest: their delegation's actions, documents they may read.
+    "my:digest": Row(lambda world: reverse("my:digest"), signed_in(SIGNED_IN)),
     "meetings:public_calendar": Row(
         lambda world: reverse("meetings:public_calendar"), everyone(OK)
     ),
