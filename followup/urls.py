@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from followup.views import action_edit, actions, digest, gap_edit, gaps
+from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap
 
 app_name = "followup"
 urlpatterns = [
@@ -30,6 +30,13 @@ urlpatterns = [
         "actions/<int:pk>/<slug:step>/",
         actions.action_transition,
         name="action_transition",
+    ),
+    path("heat-map/", heatmap.heat_map, name="heat_map"),
+    path("heat-map.csv", heatmap.heat_map_csv, name="heat_map_csv"),
+    path(
+        "heat-map/<str:code>/<slug:kind>/<str:key>/",
+        heatmap.heat_map_cell,
+        name="heat_map_cell",
     ),
     path("gap-analyses/<int:pk>/", gaps.gap_matrix, name="gap_matrix"),
     path("gap-analyses/<int:pk>/import/", gap_edit.gap_import, name="gap_import"),

@@ -244,6 +244,19 @@ MATRIX |= {
         everyone(METHOD),
     ),
     # Each signed-in person's own digest: their delegation's actions, documents they may read.
+    # The heat map counts open actions: for those who read every action.
+    "followup:heat_map": Row(
+        lambda world: reverse("followup:heat_map"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "followup:heat_map_csv": Row(
+        lambda world: reverse("followup:heat_map_csv"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "followup:heat_map_cell": Row(
+        lambda world: reverse(
+            "followup:heat_map_cell", args=["C3", "meeting", world.meeting.number]
+        ),
+        only(FOLLOWERS, OK, FORBIDDEN),
+    ),
     "my:digest": Row(lambda world: reverse("my:digest"), signed_in(SIGNED_IN)),
     "meetings:public_calendar": Row(
         lambda world: reverse("meetings:public_calendar"), everyone(OK)
