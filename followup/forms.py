@@ -68,7 +68,12 @@ def _read_upload(upload, *, limit: int = MAX_CSV_BYTES) -> bytes:
 
 
 class TagFields(forms.Form):
-    """The secretariat's tags: WSIS action lines and SDGs (reference data in cwg)."""
+    """The secretariat's tags: WSIS action lines and SDGs (reference data in cwg), shown after
+    the subclass's own fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields([name for name in self.fields if name not in TAG_FIELDS])
 
     action_lines = forms.ModelMultipleChoiceField(
         label=_("WSIS action lines"),
@@ -82,6 +87,9 @@ class TagFields(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+TAG_FIELDS = ("action_lines", "sdgs")
 
 
 class ActionForm(TagFields):

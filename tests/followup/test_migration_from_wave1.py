@@ -87,8 +87,14 @@ def test_migrate_from_wave1_keeps_every_row_and_points_history_at_followup(tmp_p
     found = json.loads(_manage("shell", "-c", CHECKS, env=env).strip().splitlines()[-1])
 
     after = found["counts"]
-    # the new migrations are recorded; new models bring their content types and permissions
-    grown = {"django_migrations", "django_content_type", "auth_permission"}
+    # the new migrations are recorded; new models bring their content types and permissions,
+    # which the role groups are granted
+    grown = {
+        "django_migrations",
+        "django_content_type",
+        "auth_permission",
+        "auth_group_permissions",
+    }
     for table, rows in before.items():
         if table not in grown:
             assert after.get(table) == rows, table
