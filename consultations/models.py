@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cwg.models import MemberState, WorkingGroup
+from cwg.models import MemberState, WorkingGroup, action_line_tags, sdg_tags
 
 LANGUAGES = [
     ("ar", _("Arabic")),
@@ -136,6 +136,8 @@ class Question(models.Model):
         blank=True,
         help_text=_('For choice questions: [{"value": "yes", "label": {"en": "Yes"}}, ...]'),
     )
+    action_lines = action_line_tags(related_name="consultation_questions")
+    sdgs = sdg_tags(related_name="consultation_questions")
 
     class Meta:
         verbose_name = _("question")
@@ -226,6 +228,8 @@ class Submission(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     withdraw_token = models.CharField(max_length=64, default=new_token, editable=False)
+    action_lines = action_line_tags(related_name="consultation_inputs")
+    sdgs = sdg_tags(related_name="consultation_inputs")
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -1,11 +1,15 @@
 """The JSON API's shared parts: one handler turns domain errors into answers; the schema."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from cwg.exceptions import DomainError
+from cwg.models import ActionLine, SustainableDevelopmentGoal
 
 
 def exception_handler(exc, context):
@@ -47,3 +51,47 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("schema/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+
+TITLES = ["title_ar", "title_zh", "title_en", "title_fr", "title_ru", "title_es"]
+
+
+class SdgSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = SustainableDevelopmentGoal
+        fields = ["number", "code", *TITLES]
+
+
+class ActionLineSerializer(serializers.ModelSerializer):
+    sdgs = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+
+    class Meta:
+        model = ActionLine
+        fields = ["code", *TITLES, "sdgs"]
+
+
+class ActionLineViewSet(viewsets.ReadOnlyModelViewSet):
+    """The WSIS action lines C1 to C11, with the SDGs the WSIS-SDG matrix links them to."""
+
+    serializer_class = ActionLineSerializer
+    permission_classes = [AllowAny]  # public reference data
+    queryset = ActionLine.objects.prefetch_related("sdgs")
+    lookup_field = "code"
+
+
+class SdgViewSet(viewsets.ReadOnlyModelViewSet):
+    """The 17 Sustainable Development Goals."""
+
+    serializer_class = SdgSerializer
+    permission_classes = [AllowAny]  # public reference data
+    queryset = SustainableDevelopmentGoal.objects.all()
+    lookup_field = "number"
+
+
+reference_router = SimpleRouter()
+reference_router.register("action-lines", ActionLineViewSet, basename="action-line")
+reference_router.register("sdgs", SdgViewSet, basename="sdg")
+# Mounted under /api/v1/ by cwg/urls.py.
+reference_urlpatterns = [path("", include(reference_router.urls))]

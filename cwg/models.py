@@ -252,3 +252,75 @@ class Delegation(models.Model):
     @property
     def party(self) -> MemberState | Organization:
         return self.member_state or self.organization
+
+
+class TitledInSixLanguages(models.Model):
+    """Reference data named in the six UN languages; the page's language picks the title."""
+
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300)
+    title_zh = models.CharField(_("title (Chinese)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_fr = models.CharField(_("title (French)"), max_length=300)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300)
+    title_es = models.CharField(_("title (Spanish)"), max_length=300)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def title_in(self, language: str) -> str:
+        code = (language or "en").split("-")[0].lower()
+        return getattr(self, f"title_{code}", "") or self.title_en
+
+    @property
+    def title(self) -> str:
+        return self.title_in(get_language() or "en")
+
+
+class SustainableDevelopmentGoal(TitledInSixLanguages):
+    """One of the 17 SDGs of the 2030 Agenda (A/RES/70/1), loaded from cwg/data."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+
+    class Meta:
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        ordering = ["number"]
+
+    @property
+    def code(self) -> str:
+        return f"SDG {self.number}"
+
+
+class ActionLine(TitledInSixLanguages):
+    """A WSIS action line of the Geneva Plan of Action (C1 to C11), loaded from cwg/data, with
+    the SDGs the WSIS-SDG matrix links it to."""
+
+    code = models.CharField(_("code"), max_length=4, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), unique=True)
+    sdgs = models.ManyToManyField(
+        SustainableDevelopmentGoal,
+        blank=True,
+        related_name="action_lines",
+        verbose_name=_("SDGs (WSIS-SDG matrix)"),
+    )
+
+    class Meta:
+        verbose_name = _("WSIS action line")
+        verbose_name_plural = _("WSIS action lines")
+        ordering = ["order"]
+
+
+def action_line_tags(*, related_name: str) -> models.ManyToManyField:
+    """The tag fields every app's taggable model declares, alike (verbose names from here)."""
+    return models.ManyToManyField(
+        ActionLine, blank=True, related_name=related_name, verbose_name=_("WSIS action lines")
+    )
+
+
+def sdg_tags(*, related_name: str) -> models.ManyToManyField:
+    return models.ManyToManyField(
+        SustainableDevelopmentGoal, blank=True, related_name=related_name, verbose_name=_("SDGs")
+    )

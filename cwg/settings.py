@@ -195,6 +195,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "followup.tasks.send_weekly_digest",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
+    # Each person who opted in gets their delegation digest, at most once a week.
+    "followup-delegation-digests": {
+        "task": "followup.tasks.send_delegation_digests",
+        "schedule": crontab(hour=7, minute=45, day_of_week="mon"),
+    },
 }
 
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")

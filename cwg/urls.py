@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cwg import views
+from cwg.api import reference_urlpatterns
+from followup.urls import personal_urlpatterns
 from meetings.views import home
 
 app_urls = (
@@ -18,12 +20,14 @@ urlpatterns = [
     path("", include(app_urls)),
     path("meetings/", include("meetings.urls")),
     path("meetings/", include("followup.urls")),
+    path("my/", include((personal_urlpatterns, "my"))),
     path("documents/", include("documents.urls")),
     path("consultations/", include("consultations.urls")),
     path("search/", include("cwg.search.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(reference_urlpatterns)),
     path("api/v1/", include("meetings.api")),
     path("api/v1/", include("followup.api")),
     path("api/v1/", include("documents.api")),

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cwg.models import MemberState, Organization
+from cwg.models import MemberState, Organization, action_line_tags, sdg_tags
 from meetings.models import AgendaItem, Meeting
 
 
@@ -127,6 +127,8 @@ class Document(models.Model):
     summary_language = models.CharField(
         _("summary language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
+    action_lines = action_line_tags(related_name="documents")
+    sdgs = sdg_tags(related_name="documents")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

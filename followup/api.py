@@ -2,7 +2,12 @@
 
 from django.db.models import Prefetch
 from django.urls import include, path
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action as api_action
 from rest_framework.request import Request
@@ -11,6 +16,7 @@ from rest_framework.routers import SimpleRouter
 
 from followup.models import Action, ActionUpdate, GapAnalysis, GapItem, ItemMandate
 from followup.permissions import ActionApiPermission, GapAnalysisApiPermission, actions_visible_to
+from followup.selectors.actions import tagged
 from followup.selectors.links import visible_answer_document_ids, visible_documents_prefetch
 from followup.services import (
     add_action_update,
@@ -46,6 +52,8 @@ class ActionSerializer(serializers.ModelSerializer):
     is_overdue = serializers.BooleanField(read_only=True)
     updates = ActionUpdateSerializer(many=True, read_only=True)
     documents = LinkedDocumentSerializer(source="visible_documents", many=True, read_only=True)
+    action_lines = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    sdgs = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
 
     class Meta:
         model = Action
@@ -61,6 +69,8 @@ class ActionSerializer(serializers.ModelSerializer):
             "is_overdue",
             "updates",
             "documents",
+            "action_lines",
+            "sdgs",
         ]
 
     def get_owner(self, action: Action) -> str:
@@ -71,6 +81,14 @@ class StepSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("action_line", str, description="WSIS action line code, e.g. C3"),
+            OpenApiParameter("sdg", int, description="SDG number, 1 to 17"),
+        ]
+    )
+)
 class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     """Follow-up actions; transitions are POSTs that go through the same services as the pages."""
 
@@ -78,8 +96,14 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [ActionApiPermission]
 
     def get_queryset(self):
+        params = self.request.query_params
+        sdg = params.get("sdg", "")
         return (
-            actions_visible_to(self.request.user)
+            tagged(
+                actions_visible_to(self.request.user),
+                action_line=params.get("action_line", "").strip(),
+                sdg=int(sdg) if sdg.isdigit() else None,
+            )
             .select_related(
                 "meeting__working_group",
                 "agenda_item",
@@ -90,6 +114,8 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(
                 Prefetch("updates", queryset=ActionUpdate.objects.select_related("author")),
                 visible_documents_prefetch(user=self.request.user),
+                "action_lines",
+                "sdgs",
             )
             .order_by("due_date", "pk")
         )

@@ -6,12 +6,15 @@ import datetime as dt
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from cwg.models import Officer, WorkingGroup
+from consultations.models import Submission
+from cwg.models import ActionLine, Officer, SustainableDevelopmentGoal, WorkingGroup
 from cwg.permissions import SECRETARIAT
-from followup.models import Action, GapAnalysis
+from documents.models import Document
+from followup.models import Action, GapAnalysis, GapItem
 from followup.services import complete_action, create_action
 from followup.services.gap_items import edit_gap_item
 from followup.services.gaps import mandates_text, save_gap_rows
+from followup.services.tags import set_tags
 from meetings.models import Meeting
 
 
@@ -19,6 +22,73 @@ def load(*, working_group: WorkingGroup) -> None:
     meetings = Meeting.objects.filter(working_group=working_group)
     _load_actions(meetings={m.number: m for m in meetings})
     load_gap_analysis()
+    load_tags()
+
+
+# Tags of the demo (action line codes, SDG numbers): C6, C8, C9 and C10 are left untagged, so
+# the heat map shows lines the group has not touched.
+DOCUMENT_TAGS = {
+    "Strengthening the action line on information and communication infrastructure": (
+        ["C2"],
+        [9],
+    ),
+    "Digital inclusion in the WSIS framework beyond 2025": (["C3", "C4"], [10]),
+    "Indicators of the information society for the period after 2025": (["C3"], [17]),
+    "Linking the WSIS action lines with the Sustainable Development Goals": (["C1", "C11"], [17]),
+    "Building confidence and security in the use of ICTs: capacity building": (
+        ["C5", "C4"],
+        [16],
+    ),
+    "Multistakeholder cooperation in the WSIS process": (["C1", "C11"], [17]),
+    "Mapping the WSIS+20 outcome to ITU's current mandates": (["C1"], [17]),
+    "Digital transformation in Africa and the WSIS agenda": (["C2", "C7"], [9]),
+    "Data for the WSIS indicators: a sector member's experience": (["C3"], [17]),
+}
+ACTION_TAGS = {
+    "Report on Resolutions 1332 and 1334 to Council (demo)": (["C1"], [17]),
+    "Update the WSIS action lines and SDGs matrix (demo)": (["C1", "C11"], [17]),
+    "Prepare the gap analysis for Council 2026 (demo)": (["C1", "C11"], [16, 17]),
+    "Brief members on the outcome of A/RES/80/173 (demo)": (["C11"], [17]),
+}
+GAP_ITEM_TAGS = {
+    "Measure connectivity and digital inclusion": (["C2", "C3"], [9, 10]),
+    "Strengthen capacity building for developing countries": (["C4"], [4]),
+    "Promote confidence and security in the use of ICTs": (["C5"], [16]),
+    "Support meaningful and affordable connectivity": (["C2"], [9]),
+    "Foster digital skills and literacy": (["C4"], [4]),
+    "Consider environmental aspects of ICTs": (["C7"], [13]),
+    "Address the gender digital divide": (["C4"], [5]),
+}
+# Published inputs of the demo call, in reference order, tagged in turn.
+INPUT_TAGS = [(["C3"], [4]), (["C2"], [9]), (["C4", "C7"], [4]), (["C1"], [16])]
+
+
+def _tag(target, codes: list[str], numbers: list[int], *, by: User) -> None:
+    set_tags(
+        target=target,
+        action_lines=ActionLine.objects.filter(code__in=codes),
+        sdgs=SustainableDevelopmentGoal.objects.filter(number__in=numbers),
+        by=by,
+    )
+
+
+def load_tags() -> None:
+    """Idempotent: set_tags changes nothing (and records nothing) when the tags are there."""
+    secretariat = User.objects.filter(username="secretariat").first()
+    if secretariat is None:
+        return
+    for title, (codes, numbers) in DOCUMENT_TAGS.items():
+        for document in Document.objects.filter(title=title):
+            _tag(document, codes, numbers, by=secretariat)
+    for title, (codes, numbers) in ACTION_TAGS.items():
+        for action in Action.objects.filter(title=title):
+            _tag(action, codes, numbers, by=secretariat)
+    for theme, (codes, numbers) in GAP_ITEM_TAGS.items():
+        for item in GapItem.objects.filter(requirement=f"Demo data: {theme.lower()}."):
+            _tag(item, codes, numbers, by=secretariat)
+    published = Submission.objects.published().order_by("call", "number")
+    for submission, (codes, numbers) in zip(published, INPUT_TAGS * 4, strict=False):
+        _tag(submission, codes, numbers, by=secretariat)
 
 
 # (meeting, agenda item, title, owner, days from today to the due date, done?)

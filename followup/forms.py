@@ -1,10 +1,13 @@
 """The follow-up forms: filters, actions, progress, document links and gap-analysis items."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cwg.files.checks import inspect_upload
 from cwg.files.exceptions import UploadRefused
+from cwg.models import ActionLine, SustainableDevelopmentGoal
+from followup.selectors.action_form import meeting_label
 from meetings.forms import MAX_CSV_BYTES
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -17,6 +20,8 @@ class ActionFilterForm(forms.Form):
     owner = forms.ChoiceField(label=_("Owner"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    action_line = forms.ChoiceField(label=_("WSIS action line"), required=False)
+    sdg = forms.TypedChoiceField(label=_("SDG"), required=False, coerce=int, empty_value=None)
     group_by = forms.ChoiceField(
         label=_("Group by"),
         required=False,
@@ -29,6 +34,21 @@ class ActionFilterForm(forms.Form):
         self.fields["meeting"].choices = everything + [(n, n) for n in meeting_numbers]
         self.fields["owner"].choices = everything + list(owner_choices)
         self.fields["status"].choices = [("", _("Open or in progress"))] + list(status_choices)
+        self.fields["action_line"].choices = everything + [
+            (line.code, str(line)) for line in ActionLine.objects.all()
+        ]
+        self.fields["sdg"].choices = everything + [
+            (goal.number, str(goal)) for goal in SustainableDevelopmentGoal.objects.all()
+        ]
+
+
+class DigestPreferenceForm(forms.Form):
+    weekly_digest = forms.BooleanField(
+        label=_("Send me this digest by mail every week"),
+        required=False,
+        help_text=_("Only in a week when something is new for you."),
+    )
+    language = forms.ChoiceField(label=_("Language of my mails"), choices=settings.LANGUAGES)
 
 
 class ActionUpdateForm(forms.Form):
@@ -47,7 +67,32 @@ def _read_upload(upload, *, limit: int = MAX_CSV_BYTES) -> bytes:
     return upload.read()
 
 
-class ActionForm(forms.Form):
+class TagFields(forms.Form):
+    """The secretariat's tags: WSIS action lines and SDGs (reference data in cwg), shown after
+    the subclass's own fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields([name for name in self.fields if name not in TAG_FIELDS])
+
+    action_lines = forms.ModelMultipleChoiceField(
+        label=_("WSIS action lines"),
+        queryset=ActionLine.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sdgs = forms.ModelMultipleChoiceField(
+        label=_("Sustainable Development Goals"),
+        queryset=SustainableDevelopmentGoal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+TAG_FIELDS = ("action_lines", "sdgs")
+
+
+class ActionForm(TagFields):
     """Choices come from action_form_choices(); the owner is one key: user:1, group:2, officer:3."""
 
     title = forms.CharField(label=_("Title"), max_length=300)
@@ -69,11 +114,11 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.choices = choices
         self.fields["meeting"].choices = [("", "—")] + [
-            (m.pk, str(m)) for m in choices.meetings.values()
+            (m.pk, meeting_label(m)) for m in choices.meetings.values()
         ]
         self.fields["agenda_item"].choices = [("", _("None"))] + [
-            (str(meeting), [(item.pk, str(item)) for item in items])
-            for meeting, items in choices.agenda_by_meeting()
+            (label, [(item.pk, str(item)) for item in items])
+            for label, items in choices.agenda_by_meeting()
         ]
         self.fields["owner"].choices = [("", "—")] + [
             (label, options) for label, options in choices.owner_groups() if options
@@ -88,6 +133,8 @@ class ActionForm(forms.Form):
             "meeting": self.choices.meetings[data["meeting"]],
             "agenda_item": self.choices.agenda_items.get(data["agenda_item"]),
             "due_date": data["due_date"],
+            "action_lines": data["action_lines"],
+            "sdgs": data["sdgs"],
             **self.choices.owner_arguments(owner_kind, int(owner_pk)),
         }
 
@@ -125,7 +172,7 @@ class GapImportForm(forms.Form):
         return content
 
 
-class GapItemForm(forms.Form):
+class GapItemForm(TagFields):
     requirement = forms.CharField(label=_("Requirement"), widget=forms.Textarea(attrs={"rows": 3}))
     mandates = forms.CharField(
         label=_("Covering mandates"),

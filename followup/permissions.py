@@ -103,3 +103,13 @@ class GapAnalysisApiPermission(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return can_see_gap_analyses(user=request.user)
+
+
+def can_tag(*, user: AnyUser) -> bool:
+    """Tag actions, gap items, documents, questions and inputs with action lines and SDGs."""
+    return is_secretariat(user)
+
+
+def can_see_heat_map(*, user: AnyUser) -> bool:
+    """It counts open actions, which are internal: those who read every action."""
+    return can_see_actions(user=user)

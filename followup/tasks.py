@@ -1,9 +1,12 @@
 """Beat tasks: thin wrappers over the reminder services; safe to run twice."""
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
 from followup.exceptions import RemindersPending
+from followup.services.digest import send_delegation_digests as send_digests_to_subscribers
+from followup.services.notices import mail_assignment_notice
 from followup.services.reminders import (
     TRANSIENT_MAIL_ERRORS,
     send_due_reminders,
@@ -32,3 +35,18 @@ def send_action_reminders() -> int:
 )
 def send_weekly_digest() -> bool:
     return send_secretariat_digest(today=timezone.localdate())
+
+
+# A mail server that refuses (smtplib's errors are OSErrors) is tried again, with backoff.
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
+def send_assignment_notice(action_id: int) -> int:
+    return mail_assignment_notice(action_id=action_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(RemindersPending,), retry_backoff=60, max_retries=5)
+def send_delegation_digests() -> int:
+    """Weekly; run twice in a week, the second run sends nothing (see services.digest)."""
+    run = send_digests_to_subscribers(today=timezone.localdate(), site_url=settings.SITE_URL)
+    if run.failed:
+        raise RemindersPending()
+    return run.sent

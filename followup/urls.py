@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from followup.views import action_edit, actions, gap_edit, gaps
+from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap
 
 app_name = "followup"
 urlpatterns = [
@@ -31,9 +31,19 @@ urlpatterns = [
         actions.action_transition,
         name="action_transition",
     ),
+    path("heat-map/", heatmap.heat_map, name="heat_map"),
+    path("heat-map.csv", heatmap.heat_map_csv, name="heat_map_csv"),
+    path(
+        "heat-map/<str:code>/<slug:kind>/<str:key>/",
+        heatmap.heat_map_cell,
+        name="heat_map_cell",
+    ),
     path("gap-analyses/<int:pk>/", gaps.gap_matrix, name="gap_matrix"),
     path("gap-analyses/<int:pk>/import/", gap_edit.gap_import, name="gap_import"),
     path("gap-items/<int:pk>/edit/", gap_edit.gap_item_edit, name="gap_item_edit"),
     path("gap-analyses/<int:pk>/export.csv", gaps.gap_csv, name="gap_csv"),
     path("gap-analyses/<int:pk>/export.docx", gaps.gap_docx, name="gap_docx"),
 ]
+
+# Mounted under /my/ by cwg/urls.py (namespace "my"): pages about the signed-in person.
+personal_urlpatterns = [path("digest/", digest.my_digest, name="digest")]

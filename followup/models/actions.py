@@ -6,9 +6,11 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cwg.models import action_line_tags, sdg_tags
 from meetings.models import AgendaItem, Meeting
 
 
@@ -85,6 +87,8 @@ class Action(models.Model):
         verbose_name=_("documents"),
         help_text=_("Documents that answer or record this action; shown only to their readers."),
     )
+    action_lines = action_line_tags(related_name="actions")
+    sdgs = sdg_tags(related_name="actions")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -123,6 +127,9 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:action", kwargs={"pk": self.pk})
 
     @property
     def owner(self):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cwg.models import action_line_tags, sdg_tags
 from followup.models.actions import Action
 
 
@@ -70,6 +71,8 @@ class GapItem(models.Model):
         verbose_name=_("answered by document"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    action_lines = action_line_tags(related_name="gap_items")
+    sdgs = sdg_tags(related_name="gap_items")
 
     class Meta:
         db_table = "meetings_gapitem"

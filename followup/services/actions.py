@@ -1,7 +1,7 @@
 """Follow-up actions: creation and the transitions open -> in progress -> done | cancelled."""
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import reversion
 from django.contrib.auth.models import Group, User
@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from cwg.exceptions import InvalidTransition, NotAllowed
-from cwg.models import Officer
+from cwg.models import ActionLine, Officer, SustainableDevelopmentGoal
 from followup.models import Action, ActionUpdate
 from followup.permissions import (
     can_cancel_action,
@@ -20,6 +20,8 @@ from followup.permissions import (
     can_report_progress,
     can_start_action,
 )
+from followup.services.notices import notify_owner_on_commit
+from followup.services.tags import apply_tags, tags_differ
 from meetings.models import AgendaItem, Meeting
 
 Status = Action.Status
@@ -53,6 +55,8 @@ def create_action(
     owner_user: User | None = None,
     owner_group: Group | None = None,
     owner_officer: Officer | None = None,
+    action_lines: Iterable[ActionLine] | None = None,
+    sdgs: Iterable[SustainableDevelopmentGoal] | None = None,
 ) -> Action:
     if not can_manage_actions(user=by):
         raise NotAllowed(_("Only the secretariat may create actions."))
@@ -70,6 +74,8 @@ def create_action(
     )
     with reversion.create_revision():
         _save(action, by=by, comment="Created")
+        apply_tags(action, action_lines=action_lines, sdgs=sdgs)
+    notify_owner_on_commit(action)
     return action
 
 
@@ -109,6 +115,8 @@ def edit_action(
     owner_user: User | None = None,
     owner_group: Group | None = None,
     owner_officer: Officer | None = None,
+    action_lines: Iterable[ActionLine] | None = None,
+    sdgs: Iterable[SustainableDevelopmentGoal] | None = None,
 ) -> Action:
     """Correct what the action says, who owns it or when it is due; the history keeps each step."""
     action = _locked(action)
@@ -127,12 +135,19 @@ def edit_action(
         "due_date": due_date,
     }
     changed = changed_labels(action, values, EDITABLE_FIELDS)
+    action_lines = None if action_lines is None else list(action_lines)
+    sdgs = None if sdgs is None else list(sdgs)
+    if tags_differ(action, action_lines, sdgs):
+        changed.append("tags")
     if not changed:
         return action
     for name, value in values.items():
         setattr(action, name, value)
     with reversion.create_revision():
         _save(action, by=by, comment="Edited: " + ", ".join(changed))
+        apply_tags(action, action_lines=action_lines, sdgs=sdgs)
+    if "owner" in changed:
+        notify_owner_on_commit(action)
     return action
 
 

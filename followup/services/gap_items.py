@@ -1,17 +1,21 @@
 """Starting a gap analysis and editing its items one by one, each change in the history."""
 
+from collections.abc import Iterable
+
 import reversion
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cwg.exceptions import InvalidTransition, NotAllowed
+from cwg.models import ActionLine, SustainableDevelopmentGoal
 from documents.models import Document
 from followup.models import Action, GapAnalysis, GapItem, ItemMandate
 from followup.permissions import can_manage_gap_analyses, can_start_gap_analysis
 from followup.services.actions import changed_labels
 from followup.services.gaps import mandates_text, parse_mandates, resolutions_by_number
 from followup.services.links import LINKABLE_STATES, readable_document
+from followup.services.tags import apply_tags, tags_differ
 from meetings.exceptions import InvalidImport
 
 
@@ -55,6 +59,8 @@ def edit_gap_item(
     owner: User | None = None,
     answered_by_action: Action | None = None,
     answered_by_document: Document | None = None,
+    action_lines: Iterable[ActionLine] | None = None,
+    sdgs: Iterable[SustainableDevelopmentGoal] | None = None,
 ) -> GapItem:
     """mandates reads as in the CSV: '1332: 3, 5; 140: 2'. Refusals are InvalidImport (400)."""
     if not can_manage_gap_analyses(user=by):
@@ -87,6 +93,10 @@ def edit_gap_item(
     )
     if new_mandates != mandates_text(item):
         changed.add("mandates")
+    action_lines = None if action_lines is None else list(action_lines)
+    sdgs = None if sdgs is None else list(sdgs)
+    if tags_differ(item, action_lines, sdgs):
+        changed.add("tags")
     if not changed:
         return item
     for name, value in values.items():
@@ -100,6 +110,7 @@ def edit_gap_item(
                 for resolution, paragraphs in covering
             )
         item.save()
+        apply_tags(item, action_lines=action_lines, sdgs=sdgs)
         reversion.set_user(by)
         reversion.set_comment("Edited: " + ", ".join(sorted(changed)))
     return item

@@ -61,6 +61,12 @@ def _parse_row(row: dict[str, str], resolutions: dict[str, Resolution]) -> dict:
     }
 
 
+def _unchanged(item: GapItem, values: dict, mandates: list[tuple[Resolution, str]]) -> bool:
+    stored = sorted((m.resolution_id, m.paragraphs) for m in item.mandates.all())
+    read = sorted((resolution.pk, paragraphs) for resolution, paragraphs in mandates)
+    return stored == read and all(getattr(item, k) == v for k, v in values.items())
+
+
 def save_gap_rows(
     *, analysis: GapAnalysis, rows: list[tuple[int, dict[str, str]]], by: User
 ) -> ImportReport:
@@ -78,21 +84,25 @@ def save_gap_rows(
                 report.refused.append((line, str(exc.message)))
                 continue
             mandates = values.pop("mandates")
-            order += 1
-            item, created = GapItem.objects.update_or_create(
-                analysis=analysis,
-                source=values.pop("source"),
-                paragraph=values.pop("paragraph"),
-                defaults=values,
-                create_defaults={**values, "order": order},
-            )
+            key = {"source": values.pop("source"), "paragraph": values.pop("paragraph")}
+            item = analysis.items.filter(**key).prefetch_related("mandates").first()
+            if item is None:
+                order += 1
+                item = GapItem.objects.create(analysis=analysis, order=order, **key, **values)
+                report.created += 1
+            elif _unchanged(item, values, mandates):
+                report.unchanged += 1  # no save: no history entry for a row that says the same
+                continue
+            else:
+                for name, value in values.items():
+                    setattr(item, name, value)
+                item.save()
+                report.updated += 1
             item.mandates.all().delete()
             ItemMandate.objects.bulk_create(
                 ItemMandate(item=item, resolution=resolution, paragraphs=paragraphs)
                 for resolution, paragraphs in mandates
             )
-            report.created += int(created)
-            report.updated += int(not created)
         reversion.set_user(by)
         reversion.set_comment("Imported gap-analysis items")
     return report

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from cwg.permissions import SECRETARIAT
 from followup.models import Action, SentReminder
+from followup.services.notices import action_link, owner_users
 
 TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, ConnectionError, TimeoutError)
 Kind = SentReminder.Kind
@@ -33,14 +34,7 @@ def days_before_due() -> int:
 
 
 def owner_emails(action: Action) -> list[str]:
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    if action.owner_user_id:
-        users = users.filter(pk=action.owner_user_id)
-    elif action.owner_group_id:
-        users = users.filter(groups=action.owner_group_id)
-    else:
-        users = users.filter(officer_terms=action.owner_officer_id)
-    return sorted(set(users.values_list("email", flat=True)))
+    return sorted(set(owner_users(action).values_list("email", flat=True)))
 
 
 def reminders_due(*, today: dt.date) -> list[tuple[int, str]]:
@@ -86,7 +80,12 @@ def send_action_reminder(*, action_id: int, kind: str, today: dt.date) -> bool:
             )
     except IntegrityError:
         return False  # another run recorded it between our check and our insert
-    values = {"title": action.title, "due": action.due_date.isoformat(), "meeting": action.meeting}
+    values = {
+        "title": action.title,
+        "due": action.due_date.isoformat(),
+        "meeting": action.meeting,
+        "link": action_link(action),
+    }
     if kind == Kind.OVERDUE:
         subject = _("Overdue: %(title)s (due %(due)s)") % values
     else:
@@ -94,7 +93,7 @@ def send_action_reminder(*, action_id: int, kind: str, today: dt.date) -> bool:
     body = (
         _(
             "The action “%(title)s” from meeting %(meeting)s is due on %(due)s.\n"
-            "Please report progress or mark it done in the follow-up system."
+            "Please report progress or mark it done in the follow-up system:\n%(link)s"
         )
         % values
     )
@@ -152,8 +151,13 @@ def send_secretariat_digest(*, today: dt.date) -> bool:
         "",
     ]
     lines += [
-        _("Overdue since %(due)s: %(title)s (%(meeting)s)")
-        % {"due": a.due_date.isoformat(), "title": a.title, "meeting": a.meeting}
+        _("Overdue since %(due)s: %(title)s (%(meeting)s) %(link)s")
+        % {
+            "due": a.due_date.isoformat(),
+            "title": a.title,
+            "meeting": a.meeting,
+            "link": action_link(a),
+        }
         for a in overdue
     ]
     subject = _("Follow-up digest for the week of %(week)s") % {"week": period.isoformat()}

@@ -1,6 +1,7 @@
 """The secretariat's follow-up pages: create and edit an action, link documents, start a gap
 analysis. Views only translate between forms and services."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,8 @@ from cwg.exceptions import DomainError, NotAllowed, NotFound
 from followup.forms import ActionForm, GapAnalysisStartForm, LinkDocumentForm
 from followup.models import Action
 from followup.permissions import can_manage_actions
-from followup.selectors.actions import action_form_choices, owner_key
+from followup.selectors.action_form import action_form_choices
+from followup.selectors.actions import owner_key
 from followup.selectors.links import document_by_symbol, documents_visible_to
 from followup.services import (
     create_action,
@@ -35,8 +37,12 @@ def _action_form_page(request: HttpRequest, *, action: Action | None) -> HttpRes
             "agenda_item": action.agenda_item_id,
             "owner": owner_key(action),
             "due_date": action.due_date,
+            "action_lines": list(action.action_lines.all()),
+            "sdgs": list(action.sdgs.all()),
         }
-    form = ActionForm(request.POST or None, initial=initial, choices=action_form_choices())
+    saved_message = _("The action is created.") if action is None else _("The action is saved.")
+    choices = action_form_choices(current=action)
+    form = ActionForm(request.POST or None, initial=initial, choices=choices)
     status = 200
     if request.method == "POST":
         status = 400
@@ -52,6 +58,7 @@ def _action_form_page(request: HttpRequest, *, action: Action | None) -> HttpRes
             except DomainError as exc:
                 form.add_error(None, exc.message)
             else:
+                messages.success(request, saved_message)
                 return redirect("followup:action", pk=action.pk)
     return render(
         request, "followup/action_form.html", {"form": form, "action": action}, status=status
@@ -82,6 +89,9 @@ def action_link_document(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as exc:
         form.add_error("symbol", exc.message)
         return action_page(request, action, status=400, link_form=form)
+    messages.success(
+        request, _("%(symbol)s is linked to this action.") % {"symbol": document.symbol}
+    )
     return redirect("followup:action", pk=action.pk)
 
 
@@ -97,6 +107,9 @@ def action_unlink_document(request: HttpRequest, pk: int, document: int) -> Http
         raise PermissionDenied from exc
     except DomainError as exc:
         return action_page(request, action, error=exc.message, status=exc.http_status)
+    messages.success(
+        request, _("%(symbol)s is no longer linked to this action.") % {"symbol": linked.symbol}
+    )
     return redirect("followup:action", pk=action.pk)
 
 
@@ -116,4 +129,5 @@ def action_start_gap_analysis(request: HttpRequest, pk: int) -> HttpResponse:
         return action_page(
             request, action, error=exc.message, status=exc.http_status, gap_form=form
         )
+    messages.success(request, _("The gap analysis is started."))
     return redirect("followup:gap_matrix", pk=analysis.pk)

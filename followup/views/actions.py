@@ -1,10 +1,12 @@
 """The follow-up pages: the dashboard, my actions, one action and its transitions."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import InvalidTransition, NotAllowed
@@ -62,6 +64,8 @@ def action_dashboard(request: HttpRequest) -> HttpResponse:
         owner=filters.get("owner") or "",
         status=filters.get("status") or "",
         overdue_only=bool(filters.get("overdue")),
+        action_line=filters.get("action_line") or "",
+        sdg=filters.get("sdg"),
     )
     group_by = filters.get("group_by") or "owner"
     return render(
@@ -137,6 +141,14 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return action_page(request, visible_action_or_404(request, pk))
 
 
+DONE_MESSAGES = {
+    "start": _("The action is in progress."),
+    "update": _("Your progress report is recorded."),
+    "complete": _("The action is done."),
+    "cancel": _("The action is cancelled."),
+    "reopen": _("The action is open again."),
+}
+
 TRANSITIONS = {
     "start": lambda action, by, text: start_action(action=action, by=by),
     "update": lambda action, by, text: add_action_update(action=action, text=text, by=by),
@@ -162,6 +174,9 @@ def action_transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         raise PermissionDenied from exc
     except InvalidTransition as exc:
         return action_page(request, action, error=exc.message, status=409, **forms)
+    messages.success(request, DONE_MESSAGES[step])
+    if request.POST.get("back_to") == "digest":
+        return redirect("my:digest")
     if request.POST.get("back_to") == "dashboard":
         if can_see_actions(user=request.user):
             return redirect("followup:action_dashboard")

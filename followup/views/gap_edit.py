@@ -1,5 +1,6 @@
 """The secretariat's gap-analysis pages: upload items (CSV or DOCX) and edit one item."""
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -62,6 +63,8 @@ def _item_form(data, item: GapItem) -> GapItemForm:
         "answered_by_document": (
             item.answered_by_document.symbol if item.answered_by_document else ""
         ),
+        "action_lines": list(item.action_lines.all()),
+        "sdgs": list(item.sdgs.all()),
     }
     return GapItemForm(
         data,
@@ -97,6 +100,7 @@ def gap_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except DomainError as exc:
                 form.add_error(None, exc.message)
             else:
+                messages.success(request, _("The item is saved."))
                 return redirect("followup:gap_matrix", pk=item.analysis_id)
     return render(
         request,
@@ -132,4 +136,6 @@ def _item_arguments(request: HttpRequest, form: GapItemForm) -> dict:
         "owner": owner,
         "answered_by_action": action if data["answered_by_action"] else None,
         "answered_by_document": document,
+        "action_lines": data["action_lines"],
+        "sdgs": data["sdgs"],
     }

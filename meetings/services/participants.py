@@ -16,6 +16,8 @@ from meetings.models import Meeting, Participant
 from meetings.permissions import can_manage_participants
 
 REQUIRED_COLUMNS = ("name", "role", "attendance")
+# An officer of the group is listed as an officer whatever their office is called in the file.
+ROLE_WORDS = {"chair": "officer", "vice-chair": "officer", "vice chair": "officer"}
 ATTENDANCE_WORDS = {
     "in person": Participant.Attendance.IN_PERSON,
     "in_person": Participant.Attendance.IN_PERSON,
@@ -48,8 +50,19 @@ def _member_states_by_key() -> dict[str, MemberState]:
     return found
 
 
+def accepted_roles() -> str:
+    """What a refusal and the import page list: each role's code and its name."""
+    return ", ".join(f"{value} ({label})" for value, label in Participant.Role.choices)
+
+
+def accepted_attendance() -> str:
+    return ", ".join(f"{value} ({label})" for value, label in Participant.Attendance.choices)
+
+
 def _role_from(text: str) -> str | None:
     key = name_key(text)
+    if key in ROLE_WORDS:
+        return ROLE_WORDS[key]
     for value, label in Participant.Role.choices:
         if key in (value, name_key(str(label))):
             return value
@@ -84,12 +97,15 @@ def _parse_row(row: dict[str, str], lookups: _Lookups) -> dict:
             )
     role = _role_from(row.get("role") or "")
     if role is None:
-        raise InvalidImport(_("Unknown role: %(value)s.") % {"value": row.get("role") or ""})
+        raise InvalidImport(
+            _("Unknown role: %(value)s. Accepted roles: %(roles)s.")
+            % {"value": row.get("role") or "", "roles": accepted_roles()}
+        )
     attendance = ATTENDANCE_WORDS.get(name_key(row.get("attendance") or ""))
     if attendance is None:
         raise InvalidImport(
-            _("Attendance must be “in person” or “remote”, not %(value)s.")
-            % {"value": row.get("attendance") or ""}
+            _("Attendance must be “in person” or “remote”, not %(value)s. Accepted: %(words)s.")
+            % {"value": row.get("attendance") or "", "words": accepted_attendance()}
         )
     return {
         "name": name,
@@ -107,8 +123,8 @@ def read_csv_rows(csv_text: str, *, required: tuple[str, ...]) -> csv.DictReader
     missing = [c for c in required if c not in columns]
     if missing:
         raise InvalidImport(
-            _("The first line must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
+            _("The first line must name the columns; missing: %(columns)s. Columns read: %(read)s.")
+            % {"columns": ", ".join(missing), "read": ", ".join(required)}
         )
     reader.fieldnames = columns
     return reader

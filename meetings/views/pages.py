@@ -9,6 +9,7 @@ from meetings.models import Meeting
 from meetings.permissions import can_manage_participants, can_see_participants
 from meetings.selectors import attendance_counts, meeting_with_agenda, participants_of
 from meetings.services import import_participants
+from meetings.services.participants import accepted_attendance, accepted_roles
 
 
 def _meeting_or_404(number: int) -> Meeting:
@@ -75,6 +76,12 @@ def participant_import(request: HttpRequest, number: int) -> HttpResponse:
     return render(
         request,
         "meetings/participant_import.html",
-        {"meeting": meeting, "form": form, "report": report},
+        {
+            "meeting": meeting,
+            "form": form,
+            "report": report,
+            "roles": accepted_roles(),
+            "attendance": accepted_attendance(),
+        },
         status=status,
     )

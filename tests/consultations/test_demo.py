@@ -45,7 +45,11 @@ def test_demo_inputs_went_through_moderation_with_history(demo):
             assert {decision.decided_by.username for decision in decisions} == {"secretariat"}
         if item.status == "rejected":
             assert decisions[0].reason
-        assert Version.objects.get_for_object(item).count() == 1 + len(decisions)
+        # the follow-up demo tags some inputs with action lines: a version of its own
+        versions = Version.objects.get_for_object(item).exclude(
+            revision__comment="Tagged with action lines and SDGs"
+        )
+        assert versions.count() == 1 + len(decisions)
     assert Version.objects.get_for_object(call).count() == 2  # opened, closed
 
 

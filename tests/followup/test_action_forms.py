@@ -55,11 +55,42 @@ def test_secretariat_creates_an_action_from_the_page(meeting, item, as_role):
     assert response.url == f"/meetings/actions/{action.pk}/"
 
 
-def test_an_officer_owner_from_the_page(meeting, item, people, as_role):
-    officer = Officer.objects.get(user=people["chair"])
+def test_an_officer_without_a_sign_in_is_an_owner_from_the_page(meeting, item, as_role):
+    chair = Officer.objects.get(role=Officer.Role.CHAIR, term_end=None)
+    officer = Officer.objects.create(
+        working_group=chair.working_group,
+        name="Janet Umutesi",
+        role=Officer.Role.VICE_CHAIR,
+        member_state=chair.member_state,
+        term_start=chair.term_start,
+    )
     response = as_role("secretariat").post(NEW, _form(meeting, item, f"officer:{officer.pk}"))
     assert response.status_code == 302
     assert Action.objects.get().owner_officer == officer
+
+
+def test_owners_are_people_or_the_secretariat_each_once(meeting, item, people, as_role):
+    chair_officer = Officer.objects.get(user=people["chair"])
+    people["chair"].first_name, people["chair"].last_name = "Cynthia", "Lesufi"
+    people["chair"].save()
+    form = as_role("secretariat").get(NEW).context["form"]
+    owners = dict(
+        option for _group, options in form.fields["owner"].choices[1:] for option in options
+    )
+    assert f"officer:{chair_officer.pk}" not in owners  # the chair signs in: offered as a person
+    chair_labels = [label for label in owners.values() if "Cynthia Lesufi" in label]
+    assert chair_labels == [f"Cynthia Lesufi, Chair ({chair_officer.member_state})"]
+    assert list(owners.values()).count("The secretariat") == 1
+    assert not [key for key in owners if key.startswith("group:")][1:]
+
+
+def test_agenda_items_are_grouped_under_their_meeting_number(meeting, item, as_role):
+    other = MeetingFactory(working_group=meeting.working_group, number=43)
+    AgendaItemFactory(meeting=other, number="1", title="Opening of the meeting")
+    AgendaItemFactory(meeting=meeting, number="1", title="Opening of the meeting")
+    form = as_role("secretariat").get(NEW).context["form"]
+    groups = [label for label, _options in form.fields["agenda_item"].choices[1:]]
+    assert [label.split(" (")[0] for label in groups] == ["Meeting 44", "Meeting 43"]
 
 
 def test_an_agenda_item_of_another_meeting_is_refused_keeping_the_input(meeting, people, as_role):

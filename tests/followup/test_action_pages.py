@@ -80,7 +80,7 @@ def test_dashboard_queries_stay_constant_as_rows_grow(
     _actions(meetings[0], 2)
     client = as_role("secretariat")
     client.get(DASHBOARD)
-    with django_assert_max_num_queries(8) as few:
+    with django_assert_max_num_queries(12) as few:
         client.get(DASHBOARD)
     from django.contrib.auth.models import Group
 

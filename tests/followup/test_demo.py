@@ -33,3 +33,22 @@ def test_demo_gap_analysis_has_twenty_mixed_items_once(demo):
     assert numbers == {"1332", "1334", "140"}
     answered = [i for i in items if i.answered_by_action_id]
     assert len(answered) == 2
+
+
+def test_demo_tags_leave_empty_lines_and_fill_others_on_the_heat_map(demo):
+    from django.contrib.auth.models import User
+
+    from followup.models import GapItem
+    from followup.selectors.heatmap import action_line_heat_map
+
+    secretariat = User.objects.get(username="secretariat")
+    heat_map = action_line_heat_map(user=secretariat)
+    empty = [row.line.code for row in heat_map.empty_rows]
+    filled = [row.line.code for row in heat_map.rows if not row.is_empty]
+    assert len(empty) >= 3
+    assert {"C6", "C8", "C9", "C10"} <= set(empty)
+    assert len(filled) >= 5
+    assert any(cell.published_inputs for row in heat_map.rows for cell in row.cells)
+    assert any(cell.contributions for row in heat_map.rows for cell in row.cells)
+    assert any(cell.open_actions for row in heat_map.rows for cell in row.cells)
+    assert GapItem.objects.filter(action_lines__isnull=False).distinct().count() == 7

@@ -51,10 +51,21 @@ def test_csv_import_keeps_good_rows_and_refuses_bad_ones_with_line_numbers(analy
     assert first.coverage == GapItem.Coverage.COVERED
 
 
-def test_reimport_updates_instead_of_duplicating(analysis, people):
+def test_an_unchanged_reimport_is_reported_unchanged_and_writes_no_history(analysis, people):
     import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    versions = reversion.models.Version.objects.count()
     again = import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
-    assert (again.created, again.updated) == (0, 3)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    assert analysis.items.count() == 3
+    assert reversion.models.Version.objects.count() == versions
+
+
+def test_a_changed_row_is_updated_with_its_history(analysis, people):
+    import_gap_items_csv(analysis=analysis, csv_text=CSV, by=people["secretariat"])
+    changed = CSV.replace("140: 1,covered,", "140: 1,partial,")
+    assert changed != CSV
+    again = import_gap_items_csv(analysis=analysis, csv_text=changed, by=people["secretariat"])
+    assert (again.created, again.updated, again.unchanged) == (0, 1, 2)
     assert analysis.items.count() == 3
 
 

@@ -36,3 +36,24 @@ def test_beat_tasks_fired_twice_send_each_mail_once(celery_worker_process, peopl
     assert _results(app, send_weekly_digest.delay(), send_weekly_digest.delay()) == [True, False]
     kinds = sorted(SentReminder.objects.values_list("kind", flat=True))
     assert kinds == ["before_due", "digest", "overdue"]
+
+
+def test_the_delegation_digest_fired_twice_mails_each_person_once(celery_worker_process, people):
+    from cwg.celery import app
+    from followup.models import FollowupPreference, SentDigest
+    from followup.tasks import send_delegation_digests
+    from tests.followup.factories import ActionFactory
+    from tests.meetings.factories import MeetingFactory
+
+    meeting = MeetingFactory(working_group=people.working_group, number=44)
+    today = timezone.localdate()
+    for role in ("delegate", "other_delegate"):
+        people[role].email = f"{role}@example.invalid"
+        people[role].save(update_fields=["email"])
+        FollowupPreference.objects.create(user=people[role], weekly_digest=True)
+    # Egypt owes an overdue action; Sweden has nothing new: no mail for Sweden.
+    ActionFactory(meeting=meeting, owner_user=people["delegate"], due_date=today - dt.timedelta(1))
+
+    first, second = _results(app, send_delegation_digests.delay(), send_delegation_digests.delay())
+    assert sorted([first, second]) == [0, 1]
+    assert list(SentDigest.objects.values_list("user__username", flat=True)) == ["delegate.eg"]

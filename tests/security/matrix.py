@@ -305,6 +305,21 @@ MATRIX |= {
         lambda world: reverse("followup:action_start_gap_analysis", args=[world.action.pk]),
         everyone(METHOD),
     ),
+    # Each signed-in person's own digest: their delegation's actions, documents they may read.
+    # The heat map counts open actions: for those who read every action.
+    "followup:heat_map": Row(
+        lambda world: reverse("followup:heat_map"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "followup:heat_map_csv": Row(
+        lambda world: reverse("followup:heat_map_csv"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "followup:heat_map_cell": Row(
+        lambda world: reverse(
+            "followup:heat_map_cell", args=["C3", "meeting", world.meeting.number]
+        ),
+        only(FOLLOWERS, OK, FORBIDDEN),
+    ),
+    "my:digest": Row(lambda world: reverse("my:digest"), signed_in(SIGNED_IN)),
     "meetings:public_calendar": Row(
         lambda world: reverse("meetings:public_calendar"), everyone(OK)
     ),
@@ -358,6 +373,16 @@ MATRIX |= {
         )
         for step in ["start", "complete", "progress", "cancel", "reopen"]
     },
+}
+
+# Reference data (the WSIS action lines and SDGs) is public.
+MATRIX |= {
+    "action-line-list": Row(lambda world: reverse("action-line-list"), everyone(OK)),
+    "action-line-detail": Row(
+        lambda world: reverse("action-line-detail", args=["C3"]), everyone(OK)
+    ),
+    "sdg-list": Row(lambda world: reverse("sdg-list"), everyone(OK)),
+    "sdg-detail": Row(lambda world: reverse("sdg-detail", args=[4]), everyone(OK)),
 }
 
 # Admin: anyone but staff is sent to the admin sign-in; staff never meet a server error.

@@ -1,0 +1,93 @@
+"""The action-line heat map: page (SVG and table), CSV, and the list behind each cell."""
+
+import csv
+import io
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from consultations.models import ConsultationCall
+from cwg.models import ActionLine
+from followup.models import Action
+from followup.permissions import can_see_heat_map
+from followup.selectors.heatmap import action_line_heat_map, tagged_contributions, tagged_inputs
+from meetings.models import Meeting
+
+CSV_COLUMNS = [
+    "action_line",
+    "column_kind",
+    "column",
+    "contributions",
+    "published_inputs",
+    "open_actions",
+]
+
+
+def _allowed(request: HttpRequest) -> None:
+    if not can_see_heat_map(user=request.user):
+        raise PermissionDenied
+
+
+def heat_map(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    return render(
+        request,
+        "followup/heat_map.html",
+        {"map": action_line_heat_map(user=request.user), "csv_columns": CSV_COLUMNS},
+    )
+
+
+def heat_map_csv(request: HttpRequest) -> HttpResponse:
+    """One line per cell; the columns are listed on the page (its schema)."""
+    _allowed(request)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for row in action_line_heat_map(user=request.user).rows:
+        for cell in row.cells:
+            writer.writerow(
+                [
+                    row.line.code,
+                    cell.column.kind,
+                    cell.column.key,
+                    cell.contributions,
+                    cell.published_inputs,
+                    cell.open_actions,
+                ]
+            )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="action-line-heat-map.csv"'
+    return response
+
+
+def heat_map_cell(request: HttpRequest, code: str, kind: str, key: str) -> HttpResponse:
+    """What one cell counts, listed: the same querysets as the counts."""
+    _allowed(request)
+    line = ActionLine.objects.filter(code__iexact=code).first()
+    if line is None or kind not in ("meeting", "call"):
+        raise Http404
+    context = {"line": line, "documents": [], "inputs": [], "actions": []}
+    if kind == "meeting":
+        meeting = Meeting.objects.filter(number=key).first() if key.isdigit() else None
+        if meeting is None:
+            raise Http404
+        context["column"] = meeting
+        context["documents"] = list(
+            tagged_contributions(request.user)
+            .filter(meeting=meeting, action_lines=line)
+            .select_related("meeting__working_group")
+            .order_by("number")
+        )
+        context["actions"] = list(
+            Action.objects.still_open().filter(meeting=meeting, action_lines=line)
+        )
+    else:
+        call = ConsultationCall.objects.visible_to(request.user).filter(code=key).first()
+        if call is None:
+            raise Http404
+        context["column"] = call.display_title
+        context["inputs"] = list(
+            tagged_inputs().filter(call=call, action_lines=line).order_by("number")
+        )
+    return render(request, "followup/heat_map_cell.html", context)
