@@ -35,6 +35,8 @@ def test_upload_register_and_see_the_symbol(page, people, tmp_path, screenshot_p
     page.click("text=Registration queue")
     page.click("text=Egypt on the WSIS+20 follow-up")
     page.click("text=Register (give it its symbol)")
+    page.wait_for_selector("input[name=confirmed]", state="attached")  # a page asks first
+    page.click("main form.form button[type=submit]")
     page.wait_for_selector("text=Registered.")
     page.goto("/documents/meeting/44/")
     row = page.locator("tr", has_text="Egypt on the WSIS+20 follow-up")
