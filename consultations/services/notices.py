@@ -42,7 +42,7 @@ def tell_author_of_decision(*, submission_id: int, site_url: str = "") -> bool:
 
     The decision row is locked and marked: a task delivered twice sends one mail."""
     decision = (
-        ModerationDecision.objects.select_for_update()
+        ModerationDecision.objects.select_for_update(of=("self",))
         .select_related("submission__call", "standard_reason")
         .filter(submission_id=submission_id, to_status__in=[Status.REJECTED, Status.PUBLISHED])
         .order_by("-decided_at", "-pk")
