@@ -55,8 +55,7 @@ def send_delegation_digests() -> int:
     return run.sent
 
 
-# A storage that fails for a moment (a full disk being cleared, a network share) is tried again.
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(acks_late=True)
 def build_record_package(package_id: int) -> int:
     package = build_package(package_id=package_id)
     return package.progress if package is not None else 0

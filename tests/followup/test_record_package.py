@@ -4,6 +4,7 @@ import zipfile
 
 import bagit
 import pytest
+from django.core.files.base import ContentFile
 from django.test import TestCase
 from django.urls import reverse
 
@@ -232,3 +233,39 @@ def test_the_command_writes_a_valid_bag(world, tmp_path):
         verbosity=0,
     )
     assert validate_zipped_bag(target).info["Access-Level"] == "members"
+
+
+def test_a_failed_build_is_said_on_the_page_and_can_be_tried_again(world, as_role, people):
+    from documents.models import DocumentFile
+
+    stored = DocumentFile.objects.filter(document=world.documents["public"]).first()
+    content = stored.file.read()
+    stored.file.storage.delete(stored.file.name)
+    client = as_role("public")
+    number = world.meeting.number
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("followup:record_package_build", args=[number]))
+    assert response.status_code == 302
+    package = RecordPackage.objects.get(meeting=world.meeting, access="public")
+    assert package.state == RecordPackage.State.FAILED
+    assert "FileNotFoundError" in package.error
+    page = client.get(reverse("followup:record_package", args=[number]))
+    assert b"The last build failed. You may try again." in page.content
+    assert b"Build the record package" in page.content
+    stored.file.storage.save(stored.file.name, ContentFile(content))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("followup:record_package_build", args=[number]))
+    package.refresh_from_db()
+    assert package.state == RecordPackage.State.READY
+
+
+def test_the_page_and_the_build_keep_their_query_counts(
+    world, as_role, people, django_assert_max_num_queries
+):
+    from followup.services.record_package.contents import gather
+
+    client = as_role("delegate")
+    with django_assert_max_num_queries(20):
+        client.get(reverse("followup:record_package", args=[world.meeting.number]))
+    with django_assert_max_num_queries(20):
+        gather(meeting=world.meeting, access="members")

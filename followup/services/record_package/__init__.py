@@ -202,7 +202,9 @@ def _sha256(path: Path) -> str:
 
 
 def build_record_package(*, package_id: int) -> RecordPackage | None:
-    """Idempotent: a package already built from the meeting as it is now is left alone."""
+    """Idempotent: a package already built from the meeting as it is now is left alone. A build
+    that fails (a stored file missing, a full disk) is marked failed with its reason, for the
+    page to say so and offer to try again; the sweep does not resend it."""
     package = (
         RecordPackage.objects.select_related("meeting__working_group", "requested_by")
         .filter(pk=package_id)
@@ -233,12 +235,13 @@ def build_record_package(*, package_id: int) -> RecordPackage | None:
                 target=target,
                 on_progress=on_progress,
             )
-        except OSError as exc:
+        except Exception as exc:  # any failure is shown on the page, never a 500
             logger.exception("record package %s failed", package.pk)
             RecordPackage.objects.filter(pk=package.pk).update(
-                state=RecordPackage.State.FAILED, error=str(exc)
+                state=RecordPackage.State.FAILED, error=f"{type(exc).__name__}: {exc}"
             )
-            raise
+            package.refresh_from_db()
+            return package
         return _store(package_id=package.pk, target=target, fingerprint=fingerprint, count=count)
 
 
