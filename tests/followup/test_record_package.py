@@ -1,5 +1,6 @@
 """The meeting record package: what each access level holds, the bag's validity, the cache."""
 
+import datetime as dt
 import zipfile
 
 import bagit
@@ -7,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from documents.models import Document
 from followup.models import RecordPackage
@@ -15,6 +17,7 @@ from followup.services.record_package import (
     validate_zipped_bag,
     write_record_package,
 )
+from tests.roles import ROLE_NAMES
 from tests.security.world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +272,26 @@ def test_the_page_and_the_build_keep_their_query_counts(
         client.get(reverse("followup:record_package", args=[world.meeting.number]))
     with django_assert_max_num_queries(20):
         gather(meeting=world.meeting, access="members")
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+def test_each_role_is_offered_the_package_of_its_level(world, as_role, role):
+    page = as_role(role).get(reverse("followup:record_package", args=[world.meeting.number]))
+    members = "Your package is the members' one" in page.content.decode()
+    assert members is (role != "public")
+
+
+def test_the_sweep_sends_a_stalled_request_again(world, people):
+    from followup.services.record_package import resend_stalled_record_packages
+
+    package = request_record_package(  # not committed: its build was never sent
+        meeting=world.meeting, access="public", language="en", by=people["public"]
+    )
+    assert resend_stalled_record_packages() == []
+    RecordPackage.objects.filter(pk=package.pk).update(
+        requested_at=timezone.now() - dt.timedelta(minutes=11)
+    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert resend_stalled_record_packages() == [package.pk]
+    package.refresh_from_db()
+    assert package.state == RecordPackage.State.READY
