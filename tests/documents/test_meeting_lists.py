@@ -186,3 +186,20 @@ def test_language_fields_start_empty_and_must_be_chosen(meeting, people, agenda,
     assert response.context["form"].errors["language"]
     assert 'value="Kept title"' in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_search_results_link_each_language_to_its_current_file(meeting, people, client):
+    from cwg.search.indexing import refresh
+
+    offered = publish(meeting, people, "Broadband briefing", languages=("en", "ar"))
+    withdrawn = publish(meeting, people, "Broadband withdrawn")
+    withdraw_document(document=withdrawn, by=people["secretariat"], reason="Merged.")
+    refresh("document", [offered.pk, withdrawn.pk])
+    client.cookies["django_language"] = "ar"
+    html = client.get(reverse("search:page"), {"q": "broadband"}).content.decode()
+    arabic, english = offered.files.get(language="ar"), offered.files.get(language="en")
+    assert reverse("documents:download", args=[arabic.pk]) in html
+    assert reverse("documents:download", args=[english.pk]) in html
+    assert html.index('hreflang="ar"') < html.index('hreflang="en"')  # the page's language first
+    assert withdrawn.get_absolute_url() in html  # found, its file no longer offered
+    assert reverse("documents:download", args=[withdrawn.files.get().pk]) not in html
