@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -71,6 +72,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "cwg.urls"
 WSGI_APPLICATION = "cwg.wsgi.application"
+
+# Forms render through the project's templates, so one form layout (templates/django/forms/:
+# an error summary at the top linking to each field, the message beside the field) serves all.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

@@ -30,11 +30,23 @@ class Row:
     expect: dict[str, object]  # role -> outcome
     method: str = "get"
 
+    def outcome_for(self, role: str, path: str) -> object:
+        """A page refused to an anonymous visitor sends them to sign in and back
+        (cwg.views.permission_denied); the API answers 403 as declared."""
+        outcome = self.expect[role]
+        page = not path.startswith("/api/")
+        if role == "public" and outcome == FORBIDDEN and page and self.method == "get":
+            return LOGIN
+        return outcome
+
 
 MATRIX: dict[str, Row] = {
     "cwg:home": Row(lambda world: reverse("cwg:home"), everyone(OK)),
     "cwg:healthz": Row(lambda world: reverse("cwg:healthz"), everyone(OK)),
     "cwg:open_data": Row(lambda world: reverse("cwg:open_data"), everyone(OK)),
+    "cwg:accessibility": Row(lambda world: reverse("cwg:accessibility"), everyone(OK)),
+    "cwg:privacy": Row(lambda world: reverse("cwg:privacy"), everyone(OK)),
+    "cwg:favicon": Row(lambda world: reverse("cwg:favicon"), everyone(REDIRECT)),
     "meetings:detail": Row(
         lambda world: reverse("meetings:detail", kwargs={"number": world.meeting.number}),
         everyone(OK),
