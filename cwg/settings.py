@@ -172,6 +172,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Every periodic task, in one place (Geneva time).
 CELERY_BEAT_SCHEDULE = {
+    # Side effects not done after their grace period (a lost queue, a killed worker): sent again.
+    "cwg-sweep-outbox": {
+        "task": "cwg.outbox.sweep_outbox",
+        "schedule": 60.0,
+    },
     # Extractions whose task was lost (worker killed, broker down when the file came).
     "documents-sweep-stale-extractions": {
         "task": "documents.tasks.sweep_stale_extractions",

@@ -4,9 +4,10 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from cwg import outbox
 from followup.exceptions import RemindersPending
 from followup.services.digest import send_delegation_digests as send_digests_to_subscribers
-from followup.services.notices import mail_assignment_notice
+from followup.services.notices import ASSIGNMENT_NOTICE, mail_assignment_notice
 from followup.services.reminders import (
     TRANSIENT_MAIL_ERRORS,
     send_due_reminders,
@@ -38,6 +39,7 @@ def send_weekly_digest() -> bool:
 
 
 # A mail server that refuses (smtplib's errors are OSErrors) is tried again, with backoff.
+@outbox.handler(ASSIGNMENT_NOTICE)
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_assignment_notice(action_id: int) -> int:
     return mail_assignment_notice(action_id=action_id)

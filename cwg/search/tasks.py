@@ -1,9 +1,11 @@
 from celery import shared_task
 
+from cwg import outbox
 from cwg.search.backends import BackendUnavailable
-from cwg.search.indexing import refresh
+from cwg.search.indexing import REFRESH, refresh
 
 
+@outbox.handler(REFRESH)
 @shared_task(
     autoretry_for=(BackendUnavailable,),
     retry_backoff=True,
