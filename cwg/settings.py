@@ -177,6 +177,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cwg.outbox.sweep_outbox",
         "schedule": 60.0,
     },
+    # The search index against the database (ids and versions): drift repaired and logged.
+    "cwg-search-index-consistency": {
+        "task": "cwg.search.tasks.check_index_consistency",
+        "schedule": crontab(hour=2, minute=40),
+    },
     # Extractions whose task was lost (worker killed, broker down when the file came).
     "documents-sweep-stale-extractions": {
         "task": "documents.tasks.sweep_stale_extractions",
