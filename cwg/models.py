@@ -344,7 +344,6 @@ class OutboxMessage(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     available_at = models.DateTimeField(_("due at"), default=timezone.now)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
-    dispatched_at = models.DateTimeField(_("dispatched at"), null=True, blank=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

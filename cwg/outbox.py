@@ -171,6 +171,25 @@ def retry_in(message_id: int) -> float | None:
     return max((available_at - timezone.now()).total_seconds(), 0.0)
 
 
+def send_again(message_ids: list[int]) -> int:
+    """Failed or waiting messages sent again now, from the start of their backoff (the admin's
+    action, once what made them fail is fixed). Done messages are left alone."""
+    ids = list(
+        OutboxMessage.objects.filter(pk__in=message_ids)
+        .exclude(state=OutboxMessage.State.DONE)
+        .values_list("pk", flat=True)
+    )
+    OutboxMessage.objects.filter(pk__in=ids).update(
+        state=OutboxMessage.State.PENDING,
+        attempts=0,
+        claimed_at=None,
+        available_at=timezone.now() + GRACE,
+    )
+    for message_id in ids:
+        transaction.on_commit(partial(dispatch, message_id))
+    return len(ids)
+
+
 def due_messages(*, now: dt.datetime):
     """Pending messages whose time has come and that nobody is running."""
     return OutboxMessage.objects.filter(

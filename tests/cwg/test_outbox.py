@@ -173,3 +173,24 @@ def test_a_receipt_lost_with_the_queue_is_mailed_by_the_sweep_exactly_once(
     outbox.sweep(now=later(60))
     assert [message.to for message in mailoutbox] == [[submission.email]]
     assert submission.reference in mailoutbox[0].subject
+
+
+def test_the_admin_lists_messages_and_sends_a_failed_one_again(
+    as_role, django_capture_on_commit_callbacks
+):
+    failed = outbox.enqueue(NAME, submission_id=16)
+    OutboxMessage.objects.filter(pk=failed.pk).update(
+        state=OutboxMessage.State.FAILED, attempts=outbox.MAX_ATTEMPTS, last_error="OSError: no"
+    )
+    client = as_role("secretariat")  # who runs the service and sees the inputs' addresses
+    changelist = reverse("admin:cwg_outboxmessage_changelist")
+    assert "tests.cwg.test_outbox.record" in client.get(changelist).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            changelist, {"action": "send_again", "_selected_action": [failed.pk]}, follow=True
+        )
+    assert "1 message was sent again." in response.content.decode()
+    failed.refresh_from_db()
+    assert failed.state == OutboxMessage.State.DONE
+    assert RAN == [{"submission_id": 16}]
+    assert as_role("delegate").get(changelist).status_code == 302  # to the admin's sign-in
