@@ -66,6 +66,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     list_display = ["handler", "state", "attempts", "created_at", "available_at", "done_at"]
     list_filter = ["state", "handler"]
+    ordering = ["-created_at", "-pk"]  # the newest first: what is waiting now
     readonly_fields = [field.name for field in OutboxMessage._meta.fields]
     actions = ["send_again"]
 
