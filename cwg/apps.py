@@ -14,5 +14,7 @@ class CwgConfig(AppConfig):
     verbose_name = _("Working group")
 
     def ready(self) -> None:
+        from cwg import rate_limits  # noqa: F401 - registers its deploy check
+
         # Permissions rows exist only after migrate has created them, hence post_migrate.
         post_migrate.connect(_grant_role_permissions, dispatch_uid="cwg.grant_role_permissions")

@@ -177,6 +177,16 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Every periodic task, in one place (Geneva time).
 CELERY_BEAT_SCHEDULE = {
+    # Side effects not done after their grace period (a lost queue, a killed worker): sent again.
+    "cwg-sweep-outbox": {
+        "task": "cwg.outbox.sweep_outbox",
+        "schedule": 60.0,
+    },
+    # The search index against the database (ids and versions): drift repaired and logged.
+    "cwg-search-index-consistency": {
+        "task": "cwg.search.tasks.check_index_consistency",
+        "schedule": crontab(hour=2, minute=40),
+    },
     # Extractions whose task was lost (worker killed, broker down when the file came).
     "documents-sweep-stale-extractions": {
         "task": "documents.tasks.sweep_stale_extractions",
@@ -295,8 +305,18 @@ LOGGING = {
 }
 
 # Consultations: the per-address rate limit of the public form (django-ratelimit) counts in the
-# cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...).
+# cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...):
+# `check --deploy` refuses a per-process cache when WEB_CONCURRENCY (gunicorn's number of
+# workers) is above 1. A cache that does not answer skips the limit (see cwg.rate_limits).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+WEB_CONCURRENCY = env.int("WEB_CONCURRENCY", default=1)
+# Behind N reverse proxies, the client is the Nth address from the right of this header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+CLIENT_ADDRESS_HEADER = "HTTP_" + env.str(
+    "CLIENT_ADDRESS_HEADER", default="X-Forwarded-For"
+).upper().replace("-", "_")
+RATELIMIT_IP_META_KEY = "cwg.rate_limits.client_address"
+RATELIMIT_IPV6_MASK = 64
 CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
 # Files an input may carry (checked like document uploads), and the size of each.
 CONSULTATION_MAX_ATTACHMENTS = env.int("CONSULTATION_MAX_ATTACHMENTS", default=3)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cwg.history import keep_on_restore
 from cwg.models import MemberState, Organization, action_line_tags, sdg_tags
 from meetings.models import AgendaItem, Meeting
 
@@ -31,6 +32,19 @@ class DocumentQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=[])
+@keep_on_restore(
+    "status",
+    "number",
+    "revision",
+    "submitted_at",
+    "is_late",
+    "late_approved_by",
+    "late_approved_at",
+    "registered_at",
+    "published_at",
+    "withdrawn_reason",
+    "withdrawn_at",
+)
 class Document(models.Model):
     class Kind(models.TextChoices):
         CONTRIBUTION = "contribution", _("Contribution")
@@ -212,6 +226,7 @@ def stored_file_name(instance: "DocumentFile", filename: str) -> str:
 
 
 @reversion.register()
+@keep_on_restore("extraction_state")
 class DocumentFile(models.Model):
     class Extraction(models.TextChoices):
         PENDING = "pending", _("Waiting for text extraction")

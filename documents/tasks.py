@@ -3,7 +3,14 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import OperationalError
 
+from cwg import outbox
 
+EXTRACT = "documents.extract_file_text"
+NOTICE = "documents.send_document_notice"
+
+
+# Text extraction is too slow to run in a request when the broker is down: the sweep sends it.
+@outbox.handler(EXTRACT, run_here_when_broker_down=False)
 @shared_task(
     acks_late=True,
     reject_on_worker_lost=True,
@@ -33,6 +40,7 @@ def sweep_orphan_files() -> int:
     return len(remove_orphan_files())
 
 
+@outbox.handler(NOTICE)
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_document_notice(document_id: int, event: str, recipients: list[str]) -> None:
     from documents.models import Document

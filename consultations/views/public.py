@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
 from consultations import charts, selectors, services
 from consultations.exceptions import AttachmentRefused, BadWithdrawLink
@@ -22,6 +21,7 @@ from consultations.permissions import (
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
 from cwg.models import MemberState
+from cwg.rate_limits import rate_limit_exceeded
 
 
 def _call(request: HttpRequest, code: str) -> ConsultationCall:
@@ -98,14 +98,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         if form.honeypot_filled:
             form.add_error(None, _("Your input could not be accepted. Please try again."))
             status = 400
-        elif is_ratelimited(
-            request,
-            group="consultations.submit",
-            key="ip",
-            rate=rate,
-            method="POST",
-            increment=True,
-        ):
+        elif rate_limit_exceeded(request, group="consultations.submit", rate=rate):
             form.add_error(
                 None, _("Too many inputs were sent from your address. Please try again later.")
             )

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as BrokerUnavailable
 
+from cwg import outbox
 from cwg.exceptions import InvalidTransition, NotAllowed
 from cwg.files import extract_text, inspect_upload, safe_original_name
 from cwg.files.exceptions import ExtractionFailed
@@ -26,7 +26,7 @@ from cwg.files.storage import (
 from documents import permissions
 from documents.exceptions import DuplicateFile
 from documents.models import Document, DocumentFile, stored_file_name
-from documents.tasks import extract_file_text
+from documents.tasks import EXTRACT
 
 logger = logging.getLogger(__name__)
 STORED_FILES_ROOT = "documents"  # where stored_file_name puts every file
@@ -115,24 +115,22 @@ def _record_file(*, row: DocumentFile, by: User) -> DocumentFile:
             f"Added the {row.get_language_display()} file {row.original_name} "
             f"(revision {row.revision})"
         )
-    transaction.on_commit(partial(queue_extraction, row))
+    queue_extraction(row)
     return row
 
 
-def queue_extraction(row: DocumentFile) -> bool:
-    """Send the file to the text reader. If the broker is down the upload still stands: the file
-    is marked delayed (on the row and the instance the caller holds) and the sweep sends it later.
-    """
-    try:
-        extract_file_text.delay(row.pk)
-    except BrokerUnavailable:
-        logger.warning("broker unavailable: extraction of file %s left to the sweep", row.pk)
-        DocumentFile.objects.filter(
-            pk=row.pk, extraction_state=DocumentFile.Extraction.PENDING
-        ).update(extraction_state=DocumentFile.Extraction.DELAYED)
-        row.extraction_state = DocumentFile.Extraction.DELAYED
-        return False
-    return True
+def queue_extraction(row: DocumentFile) -> None:
+    """Write the outbox message that sends the file to the text reader once the transaction
+    commits. If the broker is down then, the upload still stands: the file is marked delayed (on
+    the row and the instance the caller holds) and the outbox sweep sends it later."""
+    outbox.enqueue(EXTRACT, file_id=row.pk, on_broker_down=partial(_mark_delayed, row))
+
+
+def _mark_delayed(row: DocumentFile) -> None:
+    DocumentFile.objects.filter(pk=row.pk, extraction_state=DocumentFile.Extraction.PENDING).update(
+        extraction_state=DocumentFile.Extraction.DELAYED
+    )
+    row.extraction_state = DocumentFile.Extraction.DELAYED
 
 
 def extract_stored_file(*, file_id: int) -> DocumentFile | None:

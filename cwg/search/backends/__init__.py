@@ -1,8 +1,12 @@
 """What the search engines share: facet names, bounds, and the answers given before asking.
 
 Each engine (sqlite.py, postgres.py, elasticsearch.py) offers ``index``, ``delete``,
-``search`` and ``clear``; engine.py picks one.
+``search`` and ``clear``; engine.py picks one. The database engines also offer ``versions``
+(a fingerprint of each stored entry) and ``version_of`` (the fingerprint an entry would have
+once stored), which the consistency check (consistency.py) compares.
 """
+
+import hashlib
 
 from django.utils.translation import gettext as _
 
@@ -20,6 +24,11 @@ COUNT_LIMIT = 1_000
 
 class BackendUnavailable(Exception):
     """The search engine cannot be reached; the caller may answer from another backend."""
+
+
+def fingerprint(*parts: str) -> str:
+    """A short digest of what an engine stores for one entry, to tell two versions apart."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
 
 
 def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:
