@@ -145,6 +145,13 @@ def call_statistics(*, call: ConsultationCall) -> dict:
     states = {
         state.iso_code: state for state in MemberState.objects.filter(iso_code__in=by_country)
     }
+    countries = sorted(
+        (
+            (iso or "", states[iso].name if iso else _international(), n)
+            for iso, n in by_country.items()
+        ),
+        key=lambda row: (-row[2], str(row[1])),
+    )
     return {
         "totals": totals,
         "by_stakeholder_type": [
@@ -154,10 +161,8 @@ def call_statistics(*, call: ConsultationCall) -> dict:
             (label, by_region.get(value, 0)) for value, label in MemberState.ItuRegion.choices
         ]
         + [(_international(), by_region.get(None, 0))],
-        "by_country": sorted(
-            ((states[iso].name if iso else _international(), n) for iso, n in by_country.items()),
-            key=lambda pair: (-pair[1], str(pair[0])),
-        ),
+        "by_country": [(name, n) for _iso, name, n in countries],
+        "by_country_code": countries,
     }
 
 

@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
-from documents import permissions, selectors, services
+from cwg.models import ActionLine, SustainableDevelopmentGoal
+from cwg.opendata import csv_response, descriptor_response
+from documents import opendata, permissions, selectors, services
 from documents.forms import (
     DocumentDetailsForm,
     FileForm,
@@ -40,25 +42,26 @@ def _document(request: HttpRequest, pk: int) -> Document:
     return document
 
 
+def _list_filters(request: HttpRequest) -> dict:
+    """The documents list's filters from the query string; unknown values are ignored."""
+    agenda_item = request.GET.get("agenda_item", "").strip()
+    kind = request.GET.get("kind", "").strip()
+    language = request.GET.get("language", "").strip()
+    action_line = request.GET.get("action_line", "").strip().upper()
+    sdg = request.GET.get("sdg", "").strip()
+    return {
+        "agenda_item": int(agenda_item) if agenda_item.isdigit() else None,
+        "kind": kind if kind in Document.Kind.values else "",
+        "language": language if language in Language.values else "",
+        "action_line": action_line if len(action_line) <= 4 else "",
+        "sdg": int(sdg) if sdg.isdigit() and int(sdg) <= 17 else None,
+    }
+
+
 def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
-    filters = {
-        "agenda_item": request.GET.get("agenda_item", "").strip(),
-        "kind": request.GET.get("kind", "").strip(),
-        "language": request.GET.get("language", "").strip(),
-    }
-    agenda_item = int(filters["agenda_item"]) if filters["agenda_item"].isdigit() else None
-    kind = filters["kind"] if filters["kind"] in Document.Kind.values else ""
-    language = filters["language"] if filters["language"] in Language.values else ""
-    documents = list(
-        selectors.documents_for_meeting(
-            user=request.user,
-            meeting=meeting,
-            agenda_item=agenda_item,
-            kind=kind,
-            language=language,
-        )
-    )
+    filters = _list_filters(request)
+    documents = list(selectors.documents_for_meeting(user=request.user, meeting=meeting, **filters))
     rows = [(document, selectors.languages_of(document)) for document in documents]
     return render(
         request,
@@ -69,11 +72,30 @@ def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
             "agenda_items": meeting.agenda_items.order_by("order"),
             "kinds": Document.Kind.choices,
             "file_languages": Language.choices,
-            "filters": {"agenda_item": agenda_item, "kind": kind, "language": language},
+            "action_lines": ActionLine.objects.all(),
+            "sdgs": SustainableDevelopmentGoal.objects.all(),
+            "filters": filters,
             "can_create": permissions.can_create_contribution(user=request.user),
             "can_write_summary": permissions.can_create_summary(user=request.user),
         },
     )
+
+
+def meeting_csv(request: HttpRequest, number: int) -> HttpResponse:
+    """The list as the reader sees it (with its filters), described by meeting_datapackage."""
+    meeting = _meeting(number)
+    documents = selectors.documents_for_meeting(
+        user=request.user, meeting=meeting, **_list_filters(request)
+    )
+    rows = opendata.document_rows(list(documents))
+    filename = f"meeting-{meeting.number}-documents.csv"
+    return csv_response(table=opendata.DOCUMENTS, rows=rows, filename=filename)
+
+
+def meeting_datapackage(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting(number)
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.documents_datapackage(meeting=meeting, base_url=base_url))
 
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -85,6 +85,11 @@ def visible_to(allowed: set[str]) -> dict[str, object]:
 
 MATRIX |= {
     "documents:meeting_list": Row(meeting_url("documents:meeting_list"), everyone(OK)),
+    # The list as CSV holds what the reader may see (canaries checked) and its descriptor.
+    "documents:meeting_csv": Row(meeting_url("documents:meeting_csv"), everyone(OK)),
+    "documents:meeting_datapackage": Row(
+        meeting_url("documents:meeting_datapackage"), everyone(OK)
+    ),
     "documents:create": Row(
         meeting_url("documents:create"), signed_in(DELEGATIONS | OFFICERS | STAFF)
     ),
@@ -186,6 +191,10 @@ MATRIX |= {
     # Open data: the published inputs and their descriptor, for whoever sees the call.
     "consultations:published_csv": Row(call_url("consultations:published_csv"), everyone(OK)),
     "consultations:datapackage": Row(call_url("consultations:datapackage"), everyone(OK)),
+    "consultations:statistics_csv": Row(call_url("consultations:statistics_csv"), everyone(OK)),
+    "consultations:statistics_datapackage": Row(
+        call_url("consultations:statistics_datapackage"), everyone(OK)
+    ),
     "consultations:export_docx": Row(
         call_url("consultations:export_docx"), only(MODERATORS, OK, FORBIDDEN)
     ),
@@ -313,6 +322,16 @@ MATRIX |= {
     "followup:heat_map_csv": Row(
         lambda world: reverse("followup:heat_map_csv"), only(FOLLOWERS, OK, FORBIDDEN)
     ),
+    "followup:heat_map_datapackage": Row(
+        lambda world: reverse("followup:heat_map_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    # Every action, as the dashboard shows them, and what its columns mean.
+    "followup:actions_csv": Row(
+        lambda world: reverse("followup:actions_csv"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "followup:actions_datapackage": Row(
+        lambda world: reverse("followup:actions_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
     "followup:heat_map_cell": Row(
         lambda world: reverse(
             "followup:heat_map_cell", args=["C3", "meeting", world.meeting.number]
@@ -350,6 +369,9 @@ API_SIGNED_IN = {role: FORBIDDEN if role == "public" else OK for role in ROLE_NA
 MATRIX |= {
     "followup:gap_matrix": Row(gap_url("followup:gap_matrix"), only(FOLLOWERS, OK, FORBIDDEN)),
     "followup:gap_csv": Row(gap_url("followup:gap_csv"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "followup:gap_datapackage": Row(
+        gap_url("followup:gap_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
     "followup:gap_docx": Row(gap_url("followup:gap_docx"), only(FOLLOWERS, OK, FORBIDDEN)),
     "followup:gap_import": Row(gap_url("followup:gap_import"), only(STAFF, OK, FORBIDDEN)),
     "followup:gap_item_edit": Row(
