@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
 from consultations import selectors
@@ -14,13 +14,7 @@ from consultations.models import (
     SubmissionAttachment,
 )
 from consultations.permissions import ReadsModeration
-
-
-class TagFields(serializers.Serializer):
-    """Action-line codes and SDG numbers, as the reference lists under /api/v1/ name them."""
-
-    action_lines = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    sdgs = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 
 
 class QuestionSerializer(TagFields, serializers.ModelSerializer):
@@ -163,23 +157,13 @@ class SubmissionList(generics.ListAPIView):
     serializer_class = SubmissionSerializer
     permission_classes = [ReadsModeration]
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("action_line", str, description="WSIS action line code, e.g. C3"),
-            OpenApiParameter("sdg", int, description="SDG number, 1 to 17"),
-        ]
-    )
+    @extend_schema(parameters=TAG_PARAMETERS)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.call = get_object_or_404(_calls(self.request), pk=self.kwargs["pk"])
-        params = self.request.query_params
-        return selectors.tagged_inputs(
-            selectors.moderation_queue(call=self.call),
-            action_line=params.get("action_line", "").strip(),
-            sdg=params.get("sdg", "").strip(),
-        )
+        return filter_by_tags(selectors.moderation_queue(call=self.call), self.request.query_params)
 
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()

@@ -85,16 +85,6 @@ def moderation_queue(
     return _with_decisions(_with_answers(queryset)).order_by("number")
 
 
-def tagged_inputs(queryset: QuerySet, *, action_line: str = "", sdg: str = "") -> QuerySet:
-    """Inputs tagged with this action line (code, e.g. C3) and/or SDG (number, as typed);
-    a value that means nothing filters nothing. Their tags are prefetched."""
-    if action_line:
-        queryset = queryset.filter(action_lines__code__iexact=action_line)
-    if sdg.isdecimal():
-        queryset = queryset.filter(sdgs__number=int(sdg))
-    return queryset.prefetch_related("action_lines", "sdgs")
-
-
 def question_filter_options(*, call: ConsultationCall) -> list[tuple[str, str]]:
     """The choices of the queue's question filter: each question, and each option of a choice."""
     from django.utils.translation import gettext
