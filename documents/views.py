@@ -109,6 +109,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     pending = any(file.extraction_state in waiting for file in files)
     delayed = any(file.extraction_state == DocumentFile.Extraction.DELAYED for file in files)
+    proposal = bool(document.proposed_action_lines.all() or document.proposed_sdgs.all())
     return render(
         request,
         "documents/document_detail.html",
@@ -125,6 +126,9 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
             "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
             "needs_late_approval": document.awaits_late_approval,
+            "can_tag": permissions.can_tag(user=user),
+            "show_proposal": proposal
+            and permissions.can_see_tag_proposal(user=user, document=document),
             "withdraw_form": WithdrawForm(),
             "Status": Document.Status,
         },
@@ -156,6 +160,8 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
                     file=data["file"],
                     language=data["language"],
                     original_name=data["file"].name,
+                    proposed_action_lines=list(data["proposed_action_lines"]),
+                    proposed_sdgs=list(data["proposed_sdgs"]),
                 )
             except UploadRefused as refusal:
                 form.add_error("file", refusal.message)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap
+from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap, tags
 
 app_name = "followup"
 urlpatterns = [
@@ -45,6 +45,7 @@ urlpatterns = [
         heatmap.heat_map_cell,
         name="heat_map_cell",
     ),
+    path("tags/<slug:kind>/<int:pk>/", tags.tag, name="tag"),
     path("gap-analyses/<int:pk>/", gaps.gap_matrix, name="gap_matrix"),
     path("gap-analyses/<int:pk>/import/", gap_edit.gap_import, name="gap_import"),
     path("gap-items/<int:pk>/edit/", gap_edit.gap_item_edit, name="gap_item_edit"),

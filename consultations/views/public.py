@@ -22,6 +22,7 @@ from consultations.permissions import (
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
 from cwg.models import MemberState
+from cwg.permissions import can_tag
 
 
 def _call(request: HttpRequest, code: str) -> ConsultationCall:
@@ -48,8 +49,9 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     context = {
         "call": call,
-        "questions": list(call.questions.all()),
+        "questions": list(call.questions.prefetch_related("action_lines", "sdgs")),
         "accepts_input": call.accepts_input(),
+        "can_tag": can_tag(user=request.user),
         "can_submit": can_submit_to(user=request.user, call=call),
         "can_moderate": can_read_moderation(user=request.user),
         "can_manage": can_manage_calls(user=request.user),

@@ -56,6 +56,10 @@ def document_for_page(*, user, pk: int) -> Document | None:
             "source_states",
             "source_organizations",
             "agenda_items",
+            "action_lines",
+            "sdgs",
+            "proposed_action_lines",
+            "proposed_sdgs",
             Prefetch("files", queryset=_files_without_text().select_related("uploaded_by")),
         )
         .filter(pk=pk)

@@ -397,6 +397,36 @@ MATRIX |= {
     },
 }
 
+
+def tag_url(kind: str, pk_of: Callable[[object], int]):
+    return lambda world: reverse("followup:tag", args=[kind, pk_of(world)])
+
+
+def hidden_input_pk(world) -> int:
+    from consultations.models import Submission
+
+    return Submission.objects.get(reference=world.hidden_reference).pk
+
+
+# Only the secretariat tags; the others are refused before anything is looked up.
+TAGGERS = only(STAFF, OK, FORBIDDEN)
+MATRIX |= {
+    "followup:tag": Row(
+        tag_url("document", lambda world: world.documents["registered"].pk), TAGGERS
+    ),
+}
+CANARY_TAG_ROWS = {
+    "tagging a question": Row(
+        tag_url("question", lambda world: world.call.questions.order_by("pk").first().pk), TAGGERS
+    ),
+    "tagging an unpublished input": Row(tag_url("input", hidden_input_pk), TAGGERS),
+    # A delegation's draft is its own: the secretariat cannot reach it to tag it either.
+    "tagging a delegation's draft": Row(
+        tag_url("document", lambda world: world.documents["draft"].pk),
+        only(STAFF, NOT_FOUND, FORBIDDEN),
+    ),
+}
+
 # Reference data (the WSIS action lines and SDGs) is public.
 MATRIX |= {
     "action-line-list": Row(lambda world: reverse("action-line-list"), everyone(OK)),
@@ -431,4 +461,5 @@ CANARY_ROWS: dict[str, Row] = {
     "search API by status draft": Row(
         lambda world: reverse("search-api") + "?q=canary&status=draft", everyone(OK)
     ),
+    **CANARY_TAG_ROWS,
 }
