@@ -29,10 +29,19 @@ def _with_decisions(queryset: QuerySet) -> QuerySet:
 
 
 def published_inputs(
-    *, call: ConsultationCall, stakeholder_type: str = "", itu_region: str = ""
+    *,
+    call: ConsultationCall,
+    stakeholder_type: str = "",
+    itu_region: str = "",
+    action_line: str = "",
+    sdg: int | None = None,
 ) -> QuerySet:
     """The published inputs of a call: the only inputs anyone but moderators may read."""
     queryset = Submission.objects.published().filter(call=call)
+    if action_line:
+        queryset = queryset.filter(action_lines__code=action_line)
+    if sdg:
+        queryset = queryset.filter(sdgs__number=sdg)
     if stakeholder_type:
         queryset = queryset.filter(stakeholder_type=stakeholder_type)
     if itu_region:

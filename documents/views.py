@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
+from cwg.forms import tag_filters
 from cwg.models import ActionLine, SustainableDevelopmentGoal
 from cwg.opendata import csv_response, descriptor_response
 from documents import opendata, permissions, selectors, services
@@ -47,14 +48,11 @@ def _list_filters(request: HttpRequest) -> dict:
     agenda_item = request.GET.get("agenda_item", "").strip()
     kind = request.GET.get("kind", "").strip()
     language = request.GET.get("language", "").strip()
-    action_line = request.GET.get("action_line", "").strip().upper()
-    sdg = request.GET.get("sdg", "").strip()
     return {
         "agenda_item": int(agenda_item) if agenda_item.isdigit() else None,
         "kind": kind if kind in Document.Kind.values else "",
         "language": language if language in Language.values else "",
-        "action_line": action_line if len(action_line) <= 4 else "",
-        "sdg": int(sdg) if sdg.isdigit() and int(sdg) <= 17 else None,
+        **tag_filters(request.GET),
     }
 
 

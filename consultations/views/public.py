@@ -21,7 +21,8 @@ from consultations.permissions import (
 )
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
-from cwg.models import MemberState
+from cwg.forms import tag_filters
+from cwg.models import ActionLine, MemberState, SustainableDevelopmentGoal
 from cwg.permissions import can_tag
 
 
@@ -218,9 +219,10 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     stakeholder_type = request.GET.get("stakeholder_type", "")
     itu_region = request.GET.get("itu_region", "")
+    tags = tag_filters(request.GET)
     inputs = list(
         selectors.published_inputs(
-            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region
+            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region, **tags
         )
     )
     context = {
@@ -230,6 +232,9 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
         "itu_regions": MemberState.ItuRegion.choices,
         "selected_type": stakeholder_type,
         "selected_region": itu_region,
+        "filters": tags,
+        "action_lines": ActionLine.objects.all(),
+        "sdgs": SustainableDevelopmentGoal.objects.all(),
     }
     return render(request, "consultations/published.html", context)
 
