@@ -108,21 +108,34 @@ def document_entry(document: Document) -> IndexEntry:
 
 
 def describe_documents(ids: list[int]) -> dict[int, dict]:
-    languages: dict[int, set[str]] = {}
-    for pk, language in DocumentFile.objects.filter(document__in=ids).values_list(
-        "document_id", "language"
+    """What a result shows, in two queries: its languages, each linked to its current file
+    unless the document is withdrawn (its files are then no longer offered, see permissions)."""
+    current: dict[int, dict[str, int]] = {}
+    for pk, language, file_id in (
+        DocumentFile.objects.filter(document__in=ids)
+        .order_by("language", "-revision", "-uploaded_at")
+        .values_list("document_id", "language", "pk")
     ):
-        languages.setdefault(pk, set()).add(language)
-    rows = Document.objects.filter(pk__in=ids).values_list("pk", "meeting__number", "kind")
-    return {
-        pk: {
+        current.setdefault(pk, {}).setdefault(language, file_id)
+    rows = Document.objects.filter(pk__in=ids).values_list(
+        "pk", "meeting__number", "kind", "status"
+    )
+    described = {}
+    for pk, number, kind, status in rows:
+        files = current.get(pk, {})
+        offered = status != Document.Status.WITHDRAWN
+        described[pk] = {
             "url": reverse("documents:detail", kwargs={"pk": pk}),
             "kind": kind,
             "meeting": number,
-            "languages": sorted(languages.get(pk, ())),
+            "languages": sorted(files),
+            "downloads": {
+                language: reverse("documents:download", args=[file_id])
+                for language, file_id in files.items()
+                if offered
+            },
         }
-        for pk, number, kind in rows
-    }
+    return described
 
 
 def connect() -> None:

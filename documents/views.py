@@ -11,6 +11,7 @@ from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
 from cwg.forms import tag_filters
+from cwg.language_badges import page_language_of
 from cwg.models import ActionLine, SustainableDevelopmentGoal
 from cwg.opendata import csv_response, descriptor_response
 from documents import opendata, permissions, selectors, services
@@ -23,7 +24,7 @@ from documents.forms import (
     SummaryForm,
     WithdrawForm,
 )
-from documents.models import Document, DocumentFile, Language
+from documents.models import LANGUAGE_LETTERS, Document, DocumentFile, Language
 from meetings.models import Meeting
 
 DELAYED_MESSAGE = gettext_lazy(
@@ -59,15 +60,29 @@ def _list_filters(request: HttpRequest) -> dict:
 def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
     filters = _list_filters(request)
-    documents = list(selectors.documents_for_meeting(user=request.user, meeting=meeting, **filters))
-    rows = [(document, selectors.languages_of(document)) for document in documents]
+    order = "symbol" if request.GET.get("order") == "symbol" else "agenda"
+    documents = selectors.documents_for_meeting(user=request.user, meeting=meeting, **filters)
+    rows = selectors.document_rows(
+        documents,
+        user=request.user,
+        page_language=page_language_of(request.LANGUAGE_CODE),
+    )
+    agenda_items = list(meeting.agenda_items.order_by("order"))
+    if filters["agenda_item"]:
+        shown_items = [item for item in agenda_items if item.pk == filters["agenda_item"]]
+    else:
+        shown_items = agenda_items
     return render(
         request,
         "documents/meeting_documents.html",
         {
             "meeting": meeting,
             "rows": rows,
-            "agenda_items": meeting.agenda_items.order_by("order"),
+            "groups": selectors.grouped_by_agenda_item(rows, agenda_items=shown_items)
+            if order == "agenda"
+            else None,
+            "order": order,
+            "agenda_items": agenda_items,
             "kinds": Document.Kind.choices,
             "file_languages": Language.choices,
             "action_lines": ActionLine.objects.all(),
@@ -415,7 +430,8 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     label = document.symbol or f"draft-{document.pk}"
     if stored.revision and document.symbol and stored.revision != document.revision:
         label = f"{label.split('(Rev.')[0]}(Rev.{stored.revision})"
-    name = safe_download_name(symbol=label, language=stored.language, extension=stored.extension)
+    letter = LANGUAGE_LETTERS.get(stored.language, stored.language)  # the symbol's E, A, F...
+    name = safe_download_name(symbol=label, language=letter, extension=stored.extension)
     return stored_file_response(stored.file, filename=name, content_type=stored.content_type)
 
 

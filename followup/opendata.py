@@ -182,6 +182,7 @@ def heat_map_datapackage(*, base_url: str = "") -> dict:
         path=base_url.rstrip("/") + reverse("followup:heat_map_csv"),
         resource="heat-map",
         about=_("One row per action line and column of the heat map."),
+        encoding="utf-8",  # the same text goes into the meeting's record package
     )
 
 

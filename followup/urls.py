@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap, tags
+from followup.views import (
+    action_edit,
+    actions,
+    digest,
+    gap_edit,
+    gaps,
+    heatmap,
+    record_package,
+    tags,
+)
 
 app_name = "followup"
 urlpatterns = [
@@ -46,6 +55,17 @@ urlpatterns = [
         name="heat_map_cell",
     ),
     path("tags/<slug:kind>/<int:pk>/", tags.tag, name="tag"),
+    path("<int:number>/record-package/", record_package.record_package, name="record_package"),
+    path(
+        "<int:number>/record-package/build/",
+        record_package.record_package_build,
+        name="record_package_build",
+    ),
+    path(
+        "<int:number>/record-package/download/",
+        record_package.record_package_download,
+        name="record_package_download",
+    ),
     path("gap-analyses/<int:pk>/", gaps.gap_matrix, name="gap_matrix"),
     path("gap-analyses/<int:pk>/import/", gap_edit.gap_import, name="gap_import"),
     path("gap-items/<int:pk>/edit/", gap_edit.gap_item_edit, name="gap_item_edit"),

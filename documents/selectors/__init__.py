@@ -8,13 +8,23 @@ from documents.selectors.documents import (
     registration_queue,
 )
 from documents.selectors.history import Change, HistoryEntry, history_of
+from documents.selectors.listing import (
+    DocumentRow,
+    MeetingGroups,
+    document_rows,
+    grouped_by_agenda_item,
+)
 
 __all__ = [
     "Change",
+    "DocumentRow",
+    "MeetingGroups",
     "HistoryEntry",
     "document_for_page",
+    "document_rows",
     "documents_for_meeting",
     "file_for_download",
+    "grouped_by_agenda_item",
     "history_of",
     "languages_of",
     "registration_queue",

@@ -6,14 +6,18 @@ from django.shortcuts import render
 
 from consultations.models import ConsultationCall
 from cwg.models import ActionLine
-from cwg.opendata import csv_response, descriptor_response
+from cwg.opendata import descriptor_response
 from followup import opendata
 from followup.models import Action
 from followup.permissions import can_see_heat_map
-from followup.selectors.heatmap import action_line_heat_map, tagged_contributions, tagged_inputs
+from followup.selectors.heatmap import (
+    CSV_COLUMNS,
+    action_line_heat_map,
+    heat_map_csv_text,
+    tagged_contributions,
+    tagged_inputs,
+)
 from meetings.models import Meeting
-
-CSV_COLUMNS = opendata.HEAT_MAP.names
 
 
 def _allowed(request: HttpRequest) -> None:
@@ -33,26 +37,18 @@ def heat_map(request: HttpRequest) -> HttpResponse:
 def heat_map_csv(request: HttpRequest) -> HttpResponse:
     """One line per cell; the columns are described by heat_map_datapackage."""
     _allowed(request)
-    rows = [
-        [
-            row.line.code,
-            cell.column.kind,
-            cell.column.key,
-            cell.contributions,
-            cell.published_inputs,
-            cell.open_actions,
-        ]
-        for row in action_line_heat_map(user=request.user).rows
-        for cell in row.cells
-    ]
-    return csv_response(table=opendata.HEAT_MAP, rows=rows, filename="action-line-heat-map.csv")
+    response = HttpResponse(
+        heat_map_csv_text(action_line_heat_map(user=request.user)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="action-line-heat-map.csv"'
+    return response
 
 
 def heat_map_datapackage(request: HttpRequest) -> HttpResponse:
     _allowed(request)
-    return descriptor_response(
-        opendata.heat_map_datapackage(base_url=request.build_absolute_uri("/"))
-    )
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.heat_map_datapackage(base_url=base_url))
 
 
 def heat_map_cell(request: HttpRequest, code: str, kind: str, key: str) -> HttpResponse:
