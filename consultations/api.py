@@ -14,12 +14,23 @@ from consultations.models import (
     SubmissionAttachment,
 )
 from consultations.permissions import ReadsModeration
+from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 
 
-class QuestionSerializer(serializers.ModelSerializer):
+class QuestionSerializer(TagFields, serializers.ModelSerializer):
     class Meta:
         model = Question
-        fields = ["id", "order", "text", "help", "required", "kind", "choices"]
+        fields = [
+            "id",
+            "order",
+            "text",
+            "help",
+            "required",
+            "kind",
+            "choices",
+            "action_lines",
+            "sdgs",
+        ]
 
 
 class CallSerializer(serializers.ModelSerializer):
@@ -61,9 +72,17 @@ class CallDetailSerializer(CallSerializer):
 
 
 class AnswerSerializer(serializers.ModelSerializer):
+    choice_labels = serializers.SerializerMethodField(
+        help_text="The labels of the chosen options in the request's language (choice keeps "
+        "the stored codes, for programs)."
+    )
+
     class Meta:
         model = Answer
-        fields = ["question", "text", "choice"]
+        fields = ["question", "text", "choice", "choice_labels"]
+
+    def get_choice_labels(self, answer) -> list[str]:
+        return answer.question.labels_of(answer.choice) if answer.choice else []
 
 
 class AttachmentSerializer(serializers.ModelSerializer):
@@ -80,10 +99,14 @@ class AttachmentSerializer(serializers.ModelSerializer):
         )
 
 
-class SubmissionSerializer(serializers.ModelSerializer):
+class SubmissionSerializer(TagFields, serializers.ModelSerializer):
     answers = AnswerSerializer(many=True, read_only=True)
     attachments = AttachmentSerializer(many=True, read_only=True)
     country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    stakeholder_type_label = serializers.CharField(
+        source="get_stakeholder_type_display", read_only=True
+    )
 
     class Meta:
         model = Submission
@@ -91,21 +114,27 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "id",
             "reference",
             "status",
+            "status_label",
             "submitted_at",
             "name",
             "email",
             "organization",
             "stakeholder_type",
+            "stakeholder_type_label",
             "country",
             "language",
             "consent_to_publish",
             "answers",
             "attachments",
+            "action_lines",
+            "sdgs",
         ]
 
 
 def _calls(request):
-    return ConsultationCall.objects.visible_to(request.user).prefetch_related("questions")
+    return ConsultationCall.objects.visible_to(request.user).prefetch_related(
+        "questions__action_lines", "questions__sdgs"
+    )
 
 
 class CallList(generics.ListAPIView):
@@ -128,9 +157,13 @@ class SubmissionList(generics.ListAPIView):
     serializer_class = SubmissionSerializer
     permission_classes = [ReadsModeration]
 
+    @extend_schema(parameters=TAG_PARAMETERS)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.call = get_object_or_404(_calls(self.request), pk=self.kwargs["pk"])
-        return selectors.moderation_queue(call=self.call)
+        return filter_by_tags(selectors.moderation_queue(call=self.call), self.request.query_params)
 
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()

@@ -29,10 +29,19 @@ def _with_decisions(queryset: QuerySet) -> QuerySet:
 
 
 def published_inputs(
-    *, call: ConsultationCall, stakeholder_type: str = "", itu_region: str = ""
+    *,
+    call: ConsultationCall,
+    stakeholder_type: str = "",
+    itu_region: str = "",
+    action_line: str = "",
+    sdg: int | None = None,
 ) -> QuerySet:
     """The published inputs of a call: the only inputs anyone but moderators may read."""
     queryset = Submission.objects.published().filter(call=call)
+    if action_line:
+        queryset = queryset.filter(action_lines__code=action_line)
+    if sdg:
+        queryset = queryset.filter(sdgs__number=sdg)
     if stakeholder_type:
         queryset = queryset.filter(stakeholder_type=stakeholder_type)
     if itu_region:
@@ -145,6 +154,13 @@ def call_statistics(*, call: ConsultationCall) -> dict:
     states = {
         state.iso_code: state for state in MemberState.objects.filter(iso_code__in=by_country)
     }
+    countries = sorted(
+        (
+            (iso or "", states[iso].name if iso else _international(), n)
+            for iso, n in by_country.items()
+        ),
+        key=lambda row: (-row[2], str(row[1])),
+    )
     return {
         "totals": totals,
         "by_stakeholder_type": [
@@ -154,10 +170,8 @@ def call_statistics(*, call: ConsultationCall) -> dict:
             (label, by_region.get(value, 0)) for value, label in MemberState.ItuRegion.choices
         ]
         + [(_international(), by_region.get(None, 0))],
-        "by_country": sorted(
-            ((states[iso].name if iso else _international(), n) for iso, n in by_country.items()),
-            key=lambda pair: (-pair[1], str(pair[0])),
-        ),
+        "by_country": [(name, n) for _iso, name, n in countries],
+        "by_country_code": countries,
     }
 
 

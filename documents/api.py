@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
+from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 from cwg.exceptions import NotAllowed
 from cwg.models import MemberState, Organization
 from documents import permissions, services
@@ -43,7 +44,7 @@ class DocumentFileSerializer(serializers.ModelSerializer):
         return reverse("documents:download", args=[stored.pk])
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(TagFields, serializers.ModelSerializer):
     meeting = serializers.IntegerField(source="meeting.number")
     symbol = serializers.CharField()
     source = serializers.CharField()
@@ -65,6 +66,8 @@ class DocumentSerializer(serializers.ModelSerializer):
             "submitted_at",
             "published_at",
             "files",
+            "action_lines",
+            "sdgs",
         ]
 
 
@@ -111,7 +114,11 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             documents = documents.filter(kind=query["kind"])
         if query.get("status") in Document.Status.values:
             documents = documents.filter(status=query["status"])
-        return documents
+        return filter_by_tags(documents, query)
+
+    @extend_schema(parameters=TAG_PARAMETERS)
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
 
     @extend_schema(request=NewDraftSerializer, responses={201: DocumentSerializer})
     def create(self, request):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cwg.forms import action_lines_field, sdgs_field
 from cwg.models import MemberState, Organization
 from documents.models import Document, Language
 from documents.permissions import can_name_any_source
@@ -60,6 +61,10 @@ class NewContributionForm(DocumentDetailsForm):
         label=_("File (PDF or Word .docx)"),
         help_text=_("Checked before it is stored. Password-protected files cannot be read."),
     )
+    proposed_action_lines = action_lines_field(
+        _("WSIS action lines it concerns (a proposal: the secretariat confirms)")
+    )
+    proposed_sdgs = sdgs_field(_("SDGs it concerns (a proposal: the secretariat confirms)"))
 
 
 class FileForm(forms.Form):

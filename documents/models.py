@@ -7,7 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cwg.history import keep_on_restore
-from cwg.models import MemberState, Organization, action_line_tags, sdg_tags
+from cwg.models import (
+    ActionLine,
+    MemberState,
+    Organization,
+    SustainableDevelopmentGoal,
+    action_line_tags,
+    sdg_tags,
+)
 from meetings.models import AgendaItem, Meeting
 
 
@@ -143,6 +150,19 @@ class Document(models.Model):
     )
     action_lines = action_line_tags(related_name="documents")
     sdgs = sdg_tags(related_name="documents")
+    # What the delegation proposed on upload, until the secretariat confirms its tags.
+    proposed_action_lines = models.ManyToManyField(
+        ActionLine,
+        blank=True,
+        related_name="proposed_for_documents",
+        verbose_name=_("proposed WSIS action lines"),
+    )
+    proposed_sdgs = models.ManyToManyField(
+        SustainableDevelopmentGoal,
+        blank=True,
+        related_name="proposed_for_documents",
+        verbose_name=_("proposed SDGs"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -18,7 +18,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q
 from guardian.shortcuts import assign_perm, remove_perm
 
-from cwg.permissions import is_chair_of, is_member, is_officer, is_secretariat
+from cwg.permissions import can_tag, is_chair_of, is_member, is_officer, is_secretariat
 from documents.models import Document
 
 AnyUser = User | AnonymousUser
@@ -135,6 +135,12 @@ def can_edit_document(*, user: AnyUser, document: Document) -> bool:
     if is_secretariat(user) and not is_delegation_draft(document):
         return True
     return user.is_authenticated and user.has_perm(CHANGE_DRAFT, document)
+
+
+def can_see_tag_proposal(*, user: AnyUser, document: Document) -> bool:
+    """The tags a delegation proposed: for the secretariat, who confirms them, and for whoever
+    may still edit the document."""
+    return can_tag(user=user) or can_edit_document(user=user, document=document)
 
 
 def can_add_file(*, user: AnyUser, document: Document) -> bool:

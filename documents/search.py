@@ -7,7 +7,7 @@ rule; tests/search/test_document_adapter.py checks both agree for every role and
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
-from cwg.search.entries import IndexEntry
+from cwg.search.entries import IndexEntry, tag_facets
 from cwg.search.indexing import watch, watch_m2m
 from cwg.search.principals import (
     MEMBERS,
@@ -34,6 +34,8 @@ def indexable_documents() -> QuerySet[Document]:
             "source_states",
             "source_organizations",
             "restricted_to",
+            "action_lines",
+            "sdgs",
             Prefetch("files", queryset=done, to_attr="indexed_files"),
         )
         .order_by("pk")
@@ -100,6 +102,7 @@ def document_entry(document: Document) -> IndexEntry:
             "meeting": str(meeting.number),
             "status": document.status,
             "year": str(meeting.start_date.year),
+            **tag_facets(document),
         },
     )
 
@@ -154,3 +157,5 @@ def connect() -> None:
     watch_m2m(Document.restricted_to.through, KIND)
     watch_m2m(Document.source_states.through, KIND)
     watch_m2m(Document.source_organizations.through, KIND)
+    watch_m2m(Document.action_lines.through, KIND)
+    watch_m2m(Document.sdgs.through, KIND)

@@ -5,6 +5,12 @@ from documents import views
 app_name = "documents"
 urlpatterns = [
     path("meeting/<int:number>/", views.meeting_documents, name="meeting_list"),
+    path("meeting/<int:number>/documents.csv", views.meeting_csv, name="meeting_csv"),
+    path(
+        "meeting/<int:number>/datapackage.json",
+        views.meeting_datapackage,
+        name="meeting_datapackage",
+    ),
     path("meeting/<int:number>/new/", views.create_contribution, name="create"),
     path("meeting/<int:number>/summary/new/", views.create_summary, name="summary_new"),
     path("queue/", views.registration_queue, name="queue"),

@@ -10,8 +10,11 @@ from django.views.decorators.http import require_POST
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
+from cwg.forms import tag_filters
 from cwg.language_badges import page_language_of
-from documents import permissions, selectors, services
+from cwg.models import ActionLine, SustainableDevelopmentGoal
+from cwg.opendata import csv_response, descriptor_response
+from documents import opendata, permissions, selectors, services
 from documents.forms import (
     DocumentDetailsForm,
     FileForm,
@@ -41,32 +44,32 @@ def _document(request: HttpRequest, pk: int) -> Document:
     return document
 
 
+def _list_filters(request: HttpRequest) -> dict:
+    """The documents list's filters from the query string; unknown values are ignored."""
+    agenda_item = request.GET.get("agenda_item", "").strip()
+    kind = request.GET.get("kind", "").strip()
+    language = request.GET.get("language", "").strip()
+    return {
+        "agenda_item": int(agenda_item) if agenda_item.isdigit() else None,
+        "kind": kind if kind in Document.Kind.values else "",
+        "language": language if language in Language.values else "",
+        **tag_filters(request.GET),
+    }
+
+
 def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
-    filters = {
-        "agenda_item": request.GET.get("agenda_item", "").strip(),
-        "kind": request.GET.get("kind", "").strip(),
-        "language": request.GET.get("language", "").strip(),
-    }
-    agenda_item = int(filters["agenda_item"]) if filters["agenda_item"].isdigit() else None
-    kind = filters["kind"] if filters["kind"] in Document.Kind.values else ""
-    language = filters["language"] if filters["language"] in Language.values else ""
+    filters = _list_filters(request)
     order = "symbol" if request.GET.get("order") == "symbol" else "agenda"
-    documents = selectors.documents_for_meeting(
-        user=request.user,
-        meeting=meeting,
-        agenda_item=agenda_item,
-        kind=kind,
-        language=language,
-    )
+    documents = selectors.documents_for_meeting(user=request.user, meeting=meeting, **filters)
     rows = selectors.document_rows(
         documents,
         user=request.user,
         page_language=page_language_of(request.LANGUAGE_CODE),
     )
     agenda_items = list(meeting.agenda_items.order_by("order"))
-    if agenda_item:
-        shown_items = [item for item in agenda_items if item.pk == agenda_item]
+    if filters["agenda_item"]:
+        shown_items = [item for item in agenda_items if item.pk == filters["agenda_item"]]
     else:
         shown_items = agenda_items
     return render(
@@ -82,11 +85,30 @@ def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
             "agenda_items": agenda_items,
             "kinds": Document.Kind.choices,
             "file_languages": Language.choices,
-            "filters": {"agenda_item": agenda_item, "kind": kind, "language": language},
+            "action_lines": ActionLine.objects.all(),
+            "sdgs": SustainableDevelopmentGoal.objects.all(),
+            "filters": filters,
             "can_create": permissions.can_create_contribution(user=request.user),
             "can_write_summary": permissions.can_create_summary(user=request.user),
         },
     )
+
+
+def meeting_csv(request: HttpRequest, number: int) -> HttpResponse:
+    """The list as the reader sees it (with its filters), described by meeting_datapackage."""
+    meeting = _meeting(number)
+    documents = selectors.documents_for_meeting(
+        user=request.user, meeting=meeting, **_list_filters(request)
+    )
+    rows = opendata.document_rows(list(documents))
+    filename = f"meeting-{meeting.number}-documents.csv"
+    return csv_response(table=opendata.DOCUMENTS, rows=rows, filename=filename)
+
+
+def meeting_datapackage(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting(number)
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.documents_datapackage(meeting=meeting, base_url=base_url))
 
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -100,6 +122,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     pending = any(file.extraction_state in waiting for file in files)
     delayed = any(file.extraction_state == DocumentFile.Extraction.DELAYED for file in files)
+    proposal = bool(document.proposed_action_lines.all() or document.proposed_sdgs.all())
     return render(
         request,
         "documents/document_detail.html",
@@ -116,6 +139,9 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
             "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
             "needs_late_approval": document.awaits_late_approval,
+            "can_tag": permissions.can_tag(user=user),
+            "show_proposal": proposal
+            and permissions.can_see_tag_proposal(user=user, document=document),
             "withdraw_form": WithdrawForm(),
             "Status": Document.Status,
         },
@@ -147,6 +173,8 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
                     file=data["file"],
                     language=data["language"],
                     original_name=data["file"].name,
+                    proposed_action_lines=list(data["proposed_action_lines"]),
+                    proposed_sdgs=list(data["proposed_sdgs"]),
                 )
             except UploadRefused as refusal:
                 form.add_error("file", refusal.message)

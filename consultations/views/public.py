@@ -20,7 +20,9 @@ from consultations.permissions import (
 )
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
-from cwg.models import MemberState
+from cwg.forms import tag_filters
+from cwg.models import ActionLine, MemberState, SustainableDevelopmentGoal
+from cwg.permissions import can_tag
 from cwg.rate_limits import rate_limit_exceeded
 
 
@@ -48,8 +50,9 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     context = {
         "call": call,
-        "questions": list(call.questions.all()),
+        "questions": list(call.questions.prefetch_related("action_lines", "sdgs")),
         "accepts_input": call.accepts_input(),
+        "can_tag": can_tag(user=request.user),
         "can_submit": can_submit_to(user=request.user, call=call),
         "can_moderate": can_read_moderation(user=request.user),
         "can_manage": can_manage_calls(user=request.user),
@@ -209,9 +212,10 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     stakeholder_type = request.GET.get("stakeholder_type", "")
     itu_region = request.GET.get("itu_region", "")
+    tags = tag_filters(request.GET)
     inputs = list(
         selectors.published_inputs(
-            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region
+            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region, **tags
         )
     )
     context = {
@@ -221,6 +225,9 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
         "itu_regions": MemberState.ItuRegion.choices,
         "selected_type": stakeholder_type,
         "selected_region": itu_region,
+        "filters": tags,
+        "action_lines": ActionLine.objects.all(),
+        "sdgs": SustainableDevelopmentGoal.objects.all(),
     }
     return render(request, "consultations/published.html", context)
 

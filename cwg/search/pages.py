@@ -12,7 +12,7 @@ from cwg.search.backends import FACETS
 from cwg.search.engine import search
 from cwg.search.entries import Hit, Results
 from cwg.search.query import Query, parse
-from cwg.search.registry import SOURCES, facet_label
+from cwg.search.registry import SOURCES, facet_label, facet_labels
 from cwg.search.snippets import highlighted
 
 FACET_TITLES = {
@@ -21,6 +21,8 @@ FACET_TITLES = {
     "language": gettext_lazy("Language"),
     "status": gettext_lazy("Status"),
     "year": gettext_lazy("Year"),
+    "action_line": gettext_lazy("WSIS action line"),
+    "sdg": gettext_lazy("SDG"),
 }
 
 
@@ -103,6 +105,7 @@ def _query_string(query: str, filters: dict[str, str], page: int = 1) -> str:
 
 
 def _facet_values(name, counts, query, filters) -> list[FacetValue]:
+    labels = facet_labels(name)
     values = []
     for value, count in counts.items():
         active = filters.get(name) == value
@@ -110,7 +113,7 @@ def _facet_values(name, counts, query, filters) -> list[FacetValue]:
         if not active:
             chosen[name] = value
         values.append(
-            FacetValue(value, facet_label(name, value), count, active, _query_string(query, chosen))
+            FacetValue(value, labels.get(value, value), count, active, _query_string(query, chosen))
         )
     return values
 

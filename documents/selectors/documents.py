@@ -9,7 +9,14 @@ def _files_without_text() -> QuerySet[DocumentFile]:
 
 
 def documents_for_meeting(
-    *, user, meeting, agenda_item: int | None = None, kind: str = "", language: str = ""
+    *,
+    user,
+    meeting,
+    agenda_item: int | None = None,
+    kind: str = "",
+    language: str = "",
+    action_line: str = "",
+    sdg: int | None = None,
 ) -> QuerySet[Document]:
     """The meeting's documents this user may see, with what the list shows prefetched."""
     documents = (
@@ -20,10 +27,16 @@ def documents_for_meeting(
             "source_states",
             "source_organizations",
             "agenda_items",
+            "action_lines",
+            "sdgs",
             Prefetch("files", queryset=_files_without_text()),
         )
         .order_by("kind", "number", "pk")
     )
+    if action_line:
+        documents = documents.filter(action_lines__code=action_line)
+    if sdg:
+        documents = documents.filter(sdgs__number=sdg)
     if agenda_item:
         documents = documents.filter(agenda_items=agenda_item)
     if kind:
@@ -43,6 +56,10 @@ def document_for_page(*, user, pk: int) -> Document | None:
             "source_states",
             "source_organizations",
             "agenda_items",
+            "action_lines",
+            "sdgs",
+            "proposed_action_lines",
+            "proposed_sdgs",
             Prefetch("files", queryset=_files_without_text().select_related("uploaded_by")),
         )
         .filter(pk=pk)

@@ -9,6 +9,7 @@ from documents.services.files import (
 from documents.services.history import restore_version
 from documents.services.registration import create_contribution, register_secretariat_document
 from documents.services.summary import create_summary, publish_summary, update_summary
+from documents.services.tags import propose_tags
 from documents.services.workflow import (
     approve_late_contribution,
     create_document,
@@ -28,6 +29,7 @@ __all__ = [
     "create_summary",
     "extract_stored_file",
     "publish_document",
+    "propose_tags",
     "publish_summary",
     "queue_extraction",
     "register_document",

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cwg.exceptions import DomainError, NotAllowed
-from cwg.models import MemberState, Organization
+from cwg.models import ActionLine, MemberState, Organization, SustainableDevelopmentGoal
 from documents import permissions
 from documents.models import Document
 from documents.services.files import add_file
+from documents.services.tags import propose_tags
 from documents.services.workflow import (
     approve_late_contribution,
     create_document,
@@ -40,8 +41,11 @@ def create_contribution(
     allow_text: bool = False,
     submit: bool = False,
     received_at: dt.datetime | None = None,
+    proposed_action_lines: list[ActionLine] | None = None,
+    proposed_sdgs: list[SustainableDevelopmentGoal] | None = None,
 ) -> Document:
-    """The draft, its first file and (when asked) its submission: all of it or nothing.
+    """The draft, its first file, the tags its delegation proposes and (when asked) its
+    submission: all of it or nothing.
 
     The file's bytes are stored before the outer transaction commits; if a later step fails,
     the stored bytes have no row and the orphan sweep removes them (remove_orphan_files).
@@ -69,6 +73,13 @@ def create_contribution(
             by=by,
             original_name=original_name or getattr(file, "name", ""),
             allow_text=allow_text,
+        )
+    if proposed_action_lines or proposed_sdgs:
+        document = propose_tags(
+            document=document,
+            by=by,
+            action_lines=proposed_action_lines or [],
+            sdgs=proposed_sdgs or [],
         )
     if submit:
         document = submit_document(document=document, by=by, received_at=received_at)

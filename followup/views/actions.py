@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import InvalidTransition, NotAllowed
+from cwg.opendata import csv_response, descriptor_response
+from followup import opendata
 from followup.forms import (
     ActionFilterForm,
     ActionNoteForm,
@@ -31,6 +33,7 @@ from followup.permissions import (
 )
 from followup.selectors.actions import (
     action_owner_choices,
+    all_actions,
     dashboard_actions,
     group_actions,
     my_actions,
@@ -84,6 +87,21 @@ def action_dashboard(request: HttpRequest) -> HttpResponse:
         },
         status=200 if form.is_bound is False or form.is_valid() else 400,
     )
+
+
+def actions_csv(request: HttpRequest) -> HttpResponse:
+    if not can_see_actions(user=request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    rows = opendata.action_rows(all_actions(), today=today)
+    return csv_response(table=opendata.ACTIONS, rows=rows, filename="actions.csv")
+
+
+def actions_datapackage(request: HttpRequest) -> HttpResponse:
+    if not can_see_actions(user=request.user):
+        raise PermissionDenied
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.actions_datapackage(base_url=base_url))
 
 
 @login_required

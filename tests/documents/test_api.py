@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from cwg.models import ActionLine, SustainableDevelopmentGoal
 from tests.documents.factories import docx_upload
 from tests.documents.test_pages import published
 
@@ -37,6 +38,20 @@ def test_filters(api, meeting, people):
     assert api("public").get(url, {"meeting": 44, "kind": "contribution"}).json()["count"] == 2
     assert api("public").get(url, {"status": "draft"}).json()["count"] == 0
     assert api("public").get(url, {"meeting": "x", "kind": "<>"}).status_code == 200
+
+
+def test_tags_are_shown_and_filter_the_list(api, meeting, people):
+    first, second = published(meeting, people, 2)
+    first.action_lines.set([ActionLine.objects.get(code="C5")])
+    first.sdgs.set([SustainableDevelopmentGoal.objects.get(number=9)])
+    url = reverse("document-list")
+    rows = api("public").get(url, {"action_line": "c5"}).json()["results"]
+    assert [(row["id"], row["action_lines"], row["sdgs"]) for row in rows] == [
+        (first.pk, ["C5"], [9])
+    ]
+    assert api("public").get(url, {"sdg": "9"}).json()["count"] == 1
+    assert api("public").get(url, {"sdg": "ninety"}).json()["count"] == 2
+    assert api("public").get(url, {"action_line": "C4"}).json()["count"] == 0
 
 
 def test_the_list_is_constant_in_queries(api, meeting, people, django_assert_max_num_queries):

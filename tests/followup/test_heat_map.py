@@ -84,7 +84,7 @@ def test_counts_equal_those_computed_from_the_rows(tagged, people):
 def test_the_csv_carries_the_same_counts(tagged, as_role, people):
     response = as_role("chair").get("/meetings/heat-map.csv")
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 11 * 3
     for row in rows:
         expected = _expected(row["action_line"], row["column_kind"], row["column"])

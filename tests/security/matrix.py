@@ -97,6 +97,11 @@ def visible_to(allowed: set[str]) -> dict[str, object]:
 
 MATRIX |= {
     "documents:meeting_list": Row(meeting_url("documents:meeting_list"), everyone(OK)),
+    # The list as CSV holds what the reader may see (canaries checked) and its descriptor.
+    "documents:meeting_csv": Row(meeting_url("documents:meeting_csv"), everyone(OK)),
+    "documents:meeting_datapackage": Row(
+        meeting_url("documents:meeting_datapackage"), everyone(OK)
+    ),
     "documents:create": Row(
         meeting_url("documents:create"), signed_in(DELEGATIONS | OFFICERS | STAFF)
     ),
@@ -198,6 +203,10 @@ MATRIX |= {
     # Open data: the published inputs and their descriptor, for whoever sees the call.
     "consultations:published_csv": Row(call_url("consultations:published_csv"), everyone(OK)),
     "consultations:datapackage": Row(call_url("consultations:datapackage"), everyone(OK)),
+    "consultations:statistics_csv": Row(call_url("consultations:statistics_csv"), everyone(OK)),
+    "consultations:statistics_datapackage": Row(
+        call_url("consultations:statistics_datapackage"), everyone(OK)
+    ),
     "consultations:export_docx": Row(
         call_url("consultations:export_docx"), only(MODERATORS, OK, FORBIDDEN)
     ),
@@ -325,6 +334,16 @@ MATRIX |= {
     "followup:heat_map_csv": Row(
         lambda world: reverse("followup:heat_map_csv"), only(FOLLOWERS, OK, FORBIDDEN)
     ),
+    "followup:heat_map_datapackage": Row(
+        lambda world: reverse("followup:heat_map_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    # Every action, as the dashboard shows them, and what its columns mean.
+    "followup:actions_csv": Row(
+        lambda world: reverse("followup:actions_csv"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "followup:actions_datapackage": Row(
+        lambda world: reverse("followup:actions_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
     "followup:heat_map_cell": Row(
         lambda world: reverse(
             "followup:heat_map_cell", args=["C3", "meeting", world.meeting.number]
@@ -371,6 +390,9 @@ API_SIGNED_IN = {role: FORBIDDEN if role == "public" else OK for role in ROLE_NA
 MATRIX |= {
     "followup:gap_matrix": Row(gap_url("followup:gap_matrix"), only(FOLLOWERS, OK, FORBIDDEN)),
     "followup:gap_csv": Row(gap_url("followup:gap_csv"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "followup:gap_datapackage": Row(
+        gap_url("followup:gap_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
     "followup:gap_docx": Row(gap_url("followup:gap_docx"), only(FOLLOWERS, OK, FORBIDDEN)),
     "followup:gap_import": Row(gap_url("followup:gap_import"), only(STAFF, OK, FORBIDDEN)),
     "followup:gap_item_edit": Row(
@@ -394,6 +416,36 @@ MATRIX |= {
         )
         for step in ["start", "complete", "progress", "cancel", "reopen"]
     },
+}
+
+
+def tag_url(kind: str, pk_of: Callable[[object], int]):
+    return lambda world: reverse("followup:tag", args=[kind, pk_of(world)])
+
+
+def hidden_input_pk(world) -> int:
+    from consultations.models import Submission
+
+    return Submission.objects.get(reference=world.hidden_reference).pk
+
+
+# Only the secretariat tags; the others are refused before anything is looked up.
+TAGGERS = only(STAFF, OK, FORBIDDEN)
+MATRIX |= {
+    "followup:tag": Row(
+        tag_url("document", lambda world: world.documents["registered"].pk), TAGGERS
+    ),
+}
+CANARY_TAG_ROWS = {
+    "tagging a question": Row(
+        tag_url("question", lambda world: world.call.questions.order_by("pk").first().pk), TAGGERS
+    ),
+    "tagging an unpublished input": Row(tag_url("input", hidden_input_pk), TAGGERS),
+    # A delegation's draft is its own: the secretariat cannot reach it to tag it either.
+    "tagging a delegation's draft": Row(
+        tag_url("document", lambda world: world.documents["draft"].pk),
+        only(STAFF, NOT_FOUND, FORBIDDEN),
+    ),
 }
 
 # Reference data (the WSIS action lines and SDGs) is public.
@@ -430,4 +482,5 @@ CANARY_ROWS: dict[str, Row] = {
     "search API by status draft": Row(
         lambda world: reverse("search-api") + "?q=canary&status=draft", everyone(OK)
     ),
+    **CANARY_TAG_ROWS,
 }

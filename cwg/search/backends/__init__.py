@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from cwg.search.entries import IndexEntry, Results
 from cwg.search.query import Query
 
-FACETS = ("kind", "language", "meeting", "status", "year")
+# action_line and sdg are many-valued: an entry tagged C3 and C5 counts under both.
+FACETS = ("kind", "language", "meeting", "status", "year", "action_line", "sdg")
 PER_PAGE = 20
 # Engines count exactly up to this many readable matches and say "more than" beyond it;
 # the database engines rank and count facets among those matches (Elasticsearch counts the
@@ -35,11 +36,10 @@ def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:
     """An entry's own ``kind`` facet (e.g. a document's kind) replaces the entry kind."""
     values = [("kind", str(entry.facets.get("kind", entry.kind)))]
     values += [("language", language) for language in entry.languages]
-    values += [
-        (name, str(value))
-        for name, value in entry.facets.items()
-        if name in FACETS and name != "kind"
-    ]
+    for name, value in entry.facets.items():
+        if name in FACETS and name != "kind":
+            many = value if isinstance(value, tuple | list | frozenset) else (value,)
+            values += [(name, str(one)) for one in many]
     return values
 
 
