@@ -5,6 +5,8 @@ from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cwg.characters import clean_text
+
 
 # A mail server that refuses (smtplib's errors are OSErrors) is tried again, with backoff.
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
@@ -27,7 +29,7 @@ def send_receipt(submission_id: int, site_url: str = "") -> None:
                 "while it is not published. Keep it to yourself:\n%(link)s\n"
             )
             % {
-                "call": submission.call.display_title,
+                "call": clean_text(submission.call.display_title),
                 "reference": submission.reference,
                 "link": link,
             },

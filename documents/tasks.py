@@ -3,6 +3,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import OperationalError
 
+from cwg.characters import clean_text, one_line
+
 
 @shared_task(
     acks_late=True,
@@ -50,8 +52,10 @@ def send_document_notice(document_id: int, event: str, recipients: list[str]) ->
     }
     label = document.symbol or document.title
     send_mail(
-        subject=f"[{document.meeting}] {subjects.get(event, event)}: {label}",
-        message=f"{label}\n{document.title}\n\n{settings.SITE_URL}{document.get_absolute_url()}",
+        subject=one_line(f"[{document.meeting}] {subjects.get(event, event)}: {label}"),
+        message=clean_text(
+            f"{label}\n{document.title}\n\n{settings.SITE_URL}{document.get_absolute_url()}"
+        ),
         from_email=None,
         recipient_list=recipients,
     )

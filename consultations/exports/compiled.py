@@ -6,6 +6,7 @@ from docx import Document as DocxDocument
 
 from consultations import selectors
 from consultations.models import ConsultationCall, Submission
+from cwg.characters import clean_text
 
 
 def _statistics(document, stats: dict) -> None:
@@ -31,9 +32,11 @@ def _statistics(document, stats: dict) -> None:
 
 
 def write_docx(*, call: ConsultationCall, out) -> None:
+    """Every text through clean_text: an input saved before cleaning may hold a control
+    character, which python-docx refuses."""
     stats = selectors.call_statistics(call=call)
     document = DocxDocument()
-    document.add_heading(call.display_title, level=0)
+    document.add_heading(clean_text(call.display_title), level=0)
     document.add_paragraph(_("Published inputs to the call %(code)s") % {"code": call.code})
     _statistics(document, stats)
     current_type = None
@@ -44,14 +47,15 @@ def write_docx(*, call: ConsultationCall, out) -> None:
         title = f"{item.reference}: {item.name}"
         if item.organization:
             title += f" ({item.organization})"
-        document.add_heading(title, level=2)
-        document.add_paragraph(item.country_label)
+        document.add_heading(clean_text(title), level=2)
+        document.add_paragraph(clean_text(item.country_label))
         for answer in item.answers.all():
-            document.add_paragraph(answer.question.display_text, style="Intense Quote")
-            document.add_paragraph(answer.display())
+            document.add_paragraph(clean_text(answer.question.display_text), style="Intense Quote")
+            document.add_paragraph(clean_text(answer.display()))
         names = [attachment.original_name for attachment in item.attachments.all()]
         if names:
+            listed = clean_text(", ".join(names))
             document.add_paragraph(
-                _("Attachments: %(names)s") % {"names": ", ".join(names)}, style="List Bullet"
+                _("Attachments: %(names)s") % {"names": listed}, style="List Bullet"
             )
     document.save(out)
