@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from django.core import mail
 from django.db import connection
+from django.http import HttpResponse, QueryDict
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from docx import Document as WordDocument
@@ -66,7 +67,8 @@ def old_row() -> str:
 def raw_form(data: dict) -> bytes:
     """The urlencoded body a client sends, lone surrogates as their (ill-formed) UTF-8 bytes."""
     return "&".join(
-        f"{quote(key)}={quote(value.encode('utf-8', 'surrogatepass'))}"
+        f"{quote(key.encode('utf-8', 'surrogatepass'))}="
+        f"{quote(value.encode('utf-8', 'surrogatepass'))}"
         for key, values in data.items()
         for value in (values if isinstance(values, list) else [values])
     ).encode("ascii")
@@ -132,6 +134,37 @@ def test_every_request_and_api_body_passes_the_cleaning(settings):
         parsers = getattr(getattr(view, "cls", None), "parser_classes", None)
         if parsers is not None:
             assert all(parser.__module__ == "cwg.characters" for parser in parsers), view
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    fields=st.dictionaries(refused_text, st.lists(refused_text, min_size=1, max_size=3), max_size=4)
+)
+def test_no_view_sees_a_refused_character_whatever_the_form(fields):
+    """What every form, filter and session reads after the middleware, for any body."""
+    from django.test import RequestFactory
+
+    from cwg.characters import CleanCharactersMiddleware
+
+    seen = {}
+
+    def view(request):
+        seen["data"] = [request.GET.lists(), request.POST.lists(), request.COOKIES.items()]
+        return HttpResponse()
+
+    body = raw_form(fields)
+    request = RequestFactory().post(
+        "/?" + body.decode(), body, content_type="application/x-www-form-urlencoded"
+    )
+    request.COOKIES["sessionid"] = "".join(fields)
+    given = QueryDict(mutable=True)  # as it is, lone surrogates included (no decoding between)
+    for key, values in fields.items():
+        given.setlist(key, values)
+    request.GET = given
+    CleanCharactersMiddleware(view)(request)
+    for pairs in seen["data"]:
+        for key, values in pairs:
+            assert_clean(key, *(values if isinstance(values, list) else [values]))
 
 
 def every_view(resolver: URLResolver):
