@@ -13,7 +13,7 @@ from consultations.models import (
     Submission,
     SubmissionAttachment,
 )
-from consultations.permissions import ReadsModeration
+from consultations.permissions import ReadsModeration, can_read_moderation
 from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 
 
@@ -52,12 +52,14 @@ class CallSerializer(serializers.ModelSerializer):
 
 
 class StatisticsSerializer(serializers.Serializer):
-    received = serializers.IntegerField()
-    accepted = serializers.IntegerField()
-    rejected = serializers.IntegerField()
+    """Totals; null where the public is not told a count of 1 or 2 (moderators see it)."""
+
+    received = serializers.IntegerField(allow_null=True)
+    accepted = serializers.IntegerField(allow_null=True)
+    rejected = serializers.IntegerField(allow_null=True)
     published = serializers.IntegerField()
-    withdrawn = serializers.IntegerField()
-    accepted_without_consent = serializers.IntegerField()
+    withdrawn = serializers.IntegerField(allow_null=True)
+    accepted_without_consent = serializers.IntegerField(allow_null=True)
 
 
 class CallDetailSerializer(CallSerializer):
@@ -68,7 +70,10 @@ class CallDetailSerializer(CallSerializer):
 
     @extend_schema(responses=StatisticsSerializer)
     def get_statistics(self, call) -> dict:
-        return selectors.call_statistics(call=call)["totals"]
+        user = self.context["request"].user
+        return selectors.call_statistics(call=call, for_moderators=can_read_moderation(user=user))[
+            "totals"
+        ]
 
 
 class AnswerSerializer(serializers.ModelSerializer):

@@ -123,8 +123,18 @@ def attachment_for_download(*, user, code: str, pk: int) -> SubmissionAttachment
     return attachment
 
 
-def call_statistics(*, call: ConsultationCall) -> dict:
-    """Counts of the call computed from the submission rows, never typed in."""
+# A total under this, above zero, is not shown to the public: it could name an author.
+SMALL_COUNT = 3
+
+
+def call_statistics(*, call: ConsultationCall, for_moderators: bool) -> dict:
+    """Counts of the call computed from the submission rows, never typed in.
+
+    The breakdowns by stakeholder type, ITU region and country count published inputs only,
+    for everyone: a withdrawn or rejected input must not show where its author lives. The
+    totals of every status are exact for moderators; for everyone else a total of 1 or 2 is
+    None (shown as "fewer than 3"), except the published one, which the public can count.
+    """
     rows = Submission.objects.filter(call=call)
     totals = rows.aggregate(
         received=Count("pk"),
@@ -136,21 +146,15 @@ def call_statistics(*, call: ConsultationCall) -> dict:
             "pk", filter=Q(status=Status.ACCEPTED, consent_to_publish=False)
         ),
     )
-    by_type = dict(
-        rows.values_list("stakeholder_type")
-        .annotate(n=Count("pk"))
-        .values_list("stakeholder_type", "n")
-    )
-    by_region = dict(
-        rows.values_list("country__itu_region")
-        .annotate(n=Count("pk"))
-        .values_list("country__itu_region", "n")
-    )
-    by_country = dict(
-        rows.values_list("country__iso_code")
-        .annotate(n=Count("pk"))
-        .values_list("country__iso_code", "n")
-    )
+    if not for_moderators:
+        totals = {
+            key: None if key != "published" and 0 < count < SMALL_COUNT else count
+            for key, count in totals.items()
+        }
+    published = rows.filter(status=Status.PUBLISHED)
+    by_type = _counts(published, "stakeholder_type")
+    by_region = _counts(published, "country__itu_region")
+    by_country = _counts(published, "country__iso_code")
     states = {
         state.iso_code: state for state in MemberState.objects.filter(iso_code__in=by_country)
     }
@@ -173,6 +177,10 @@ def call_statistics(*, call: ConsultationCall) -> dict:
         "by_country": [(name, n) for _iso, name, n in countries],
         "by_country_code": countries,
     }
+
+
+def _counts(rows: QuerySet, field: str) -> dict:
+    return dict(rows.values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
 
 
 def _international() -> str:

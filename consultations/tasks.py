@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cwg import outbox
+from cwg.characters import clean_text
 
 RECEIPT = "consultations.send_receipt"
 DECISION = "consultations.send_decision"
@@ -33,7 +34,7 @@ def send_receipt(submission_id: int, site_url: str = "") -> None:
                 "while it is not published. Keep it to yourself:\n%(link)s\n"
             )
             % {
-                "call": submission.call.display_title,
+                "call": clean_text(submission.call.display_title),
                 "reference": submission.reference,
                 "link": link,
             },

@@ -4,6 +4,7 @@ from django.core.mail import send_mail
 from django.db import OperationalError
 
 from cwg import outbox
+from cwg.characters import clean_text, one_line
 
 EXTRACT = "documents.extract_file_text"
 NOTICE = "documents.send_document_notice"
@@ -58,8 +59,10 @@ def send_document_notice(document_id: int, event: str, recipients: list[str]) ->
     }
     label = document.symbol or document.title
     send_mail(
-        subject=f"[{document.meeting}] {subjects.get(event, event)}: {label}",
-        message=f"{label}\n{document.title}\n\n{settings.SITE_URL}{document.get_absolute_url()}",
+        subject=one_line(f"[{document.meeting}] {subjects.get(event, event)}: {label}"),
+        message=clean_text(
+            f"{label}\n{document.title}\n\n{settings.SITE_URL}{document.get_absolute_url()}"
+        ),
         from_email=None,
         recipient_list=recipients,
     )

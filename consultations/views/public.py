@@ -234,10 +234,13 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
 
 def statistics(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
-    stats = selectors.call_statistics(call=call)
+    moderator = can_read_moderation(user=request.user)
+    stats = selectors.call_statistics(call=call, for_moderators=moderator)
     context = {
         "call": call,
         "stats": stats,
+        "totals": charts.total_rows(stats=stats),
+        "moderator": moderator,
         # The SVG is rendered by pygal on the server from our own counts and labels (escaped).
         "stakeholder_chart": charts.stakeholder_chart(stats=stats),
         "region_chart": charts.region_chart(stats=stats),

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cwg import outbox
+from cwg.characters import clean_text, one_line
 from followup.models import Action
 from followup.models.preferences import mail_language
 
@@ -49,12 +50,15 @@ def mail_assignment_notice(*, action_id: int) -> int:
                 "link": action_link(action),
             }
             send_mail(
-                _("Action assigned to you: %(title)s") % values,
-                _(
-                    "The secretariat assigned you the action “%(title)s” of meeting "
-                    "%(meeting)s, due on %(due)s.\n\nSee it and report progress here:\n%(link)s\n"
-                )
-                % values,
+                one_line(_("Action assigned to you: %(title)s") % values),
+                clean_text(
+                    _(
+                        "The secretariat assigned you the action “%(title)s” of meeting "
+                        "%(meeting)s, due on %(due)s.\n\nSee it and report progress here:\n"
+                        "%(link)s\n"
+                    )
+                    % values
+                ),
                 None,
                 [user.email],
             )
