@@ -4,7 +4,7 @@ The principals of an entry mirror documents.permissions.visible_documents_filter
 rule; tests/search/test_document_adapter.py checks both agree for every role and state.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.urls import reverse
 
 from cwg.search.entries import IndexEntry
@@ -25,9 +25,12 @@ KIND = "document"
 
 
 def indexable_documents() -> QuerySet[Document]:
-    done = DocumentFile.objects.filter(extraction_state=DocumentFile.Extraction.DONE).order_by(
-        "language", "-revision", "-uploaded_at"
-    )
+    # A draft revision's files, and replaced or removed files, are not what the document says.
+    done = DocumentFile.objects.filter(
+        extraction_state=DocumentFile.Extraction.DONE,
+        state=DocumentFile.State.CURRENT,
+        revision__lte=F("document__revision"),
+    ).order_by("language", "-revision", "-uploaded_at")
     return (
         Document.objects.select_related("meeting__working_group", "owner_state")
         .prefetch_related(
@@ -106,9 +109,10 @@ def document_entry(document: Document) -> IndexEntry:
 
 def describe_documents(ids: list[int]) -> dict[int, dict]:
     languages: dict[int, set[str]] = {}
-    for pk, language in DocumentFile.objects.filter(document__in=ids).values_list(
-        "document_id", "language"
-    ):
+    offered = DocumentFile.objects.filter(
+        document__in=ids, state=DocumentFile.State.CURRENT, revision__lte=F("document__revision")
+    )
+    for pk, language in offered.values_list("document_id", "language"):
         languages.setdefault(pk, set()).add(language)
     rows = Document.objects.filter(pk__in=ids).values_list("pk", "meeting__number", "kind")
     return {

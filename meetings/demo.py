@@ -1,6 +1,10 @@
-"""The 43rd and 44th meetings of CWG-WSIS&SDG with their agendas (titles written for the demo)."""
+"""The 43rd and 44th meetings of CWG-WSIS&SDG with their agendas (titles written for the demo),
+and a coming 45th meeting whose dates follow the day the demo is loaded (said so on its page), so
+that a newcomer can upload a contribution before its deadline."""
 
 import datetime as dt
+
+from django.utils import timezone
 
 from cwg.models import WorkingGroup
 from meetings.models import AgendaItem, Meeting
@@ -27,12 +31,26 @@ AGENDAS = {
         ("5", "WSIS action lines and the SDGs: reports of ITU"),
         ("6", "Dates of the next meeting and any other business"),
     ],
+    45: [
+        ("1", "Opening of the meeting"),
+        ("2", "Adoption of the agenda"),
+        ("3", "Follow-up of the WSIS+20 outcome (A/RES/80/173)"),
+        ("4", "Gap analysis of current mandates: draft for Council 2026"),
+        ("5", "Any other business"),
+    ],
 }
+COMING_IN_DAYS = 40  # contributions are due 12 days before the opening: four weeks to write one
+
+
+def _dates() -> dict[int, tuple[dt.date, dt.date, bool]]:
+    coming = timezone.localdate() + dt.timedelta(days=COMING_IN_DAYS)
+    dates = {number: (start, end, False) for number, (start, end) in MEETINGS.items()}
+    return dates | {45: (coming, coming + dt.timedelta(days=1), True)}
 
 
 def load(*, working_group: WorkingGroup) -> list[Meeting]:
     meetings = []
-    for number, (start, end) in MEETINGS.items():
+    for number, (start, end, demo_dates) in _dates().items():
         meeting, _created = Meeting.objects.update_or_create(
             working_group=working_group,
             number=number,
@@ -41,6 +59,7 @@ def load(*, working_group: WorkingGroup) -> list[Meeting]:
                 "end_date": end,
                 "venue": "ITU headquarters, Geneva",
                 "format": Meeting.Format.HYBRID,
+                "demo_dates": demo_dates,
             },
         )
         for order, (item_number, title) in enumerate(AGENDAS[number], start=1):

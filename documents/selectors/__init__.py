@@ -1,21 +1,31 @@
 """Reads shared by the pages, the API and the tasks: documents lists and a document's history."""
 
 from documents.selectors.documents import (
+    document_by_symbol,
     document_for_page,
     documents_for_meeting,
+    draft_revision_of,
     file_for_download,
     languages_of,
     registration_queue,
+    revisions_for_page,
+    summary_text_in_writing,
+    upload_revision,
 )
 from documents.selectors.history import Change, HistoryEntry, history_of
 
 __all__ = [
     "Change",
     "HistoryEntry",
+    "document_by_symbol",
     "document_for_page",
     "documents_for_meeting",
+    "draft_revision_of",
     "file_for_download",
     "history_of",
     "languages_of",
     "registration_queue",
+    "revisions_for_page",
+    "summary_text_in_writing",
+    "upload_revision",
 ]
