@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -71,6 +72,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "cwg.urls"
 WSGI_APPLICATION = "cwg.wsgi.application"
+
+# Forms render through the project's templates, so one form layout (templates/django/forms/:
+# an error summary at the top linking to each field, the message beside the field) serves all.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
@@ -185,6 +190,11 @@ CELERY_BEAT_SCHEDULE = {
     "consultations-sweep-orphan-attachments": {
         "task": "consultations.tasks.sweep_orphan_attachment_files",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Record packages whose build was lost (worker killed, broker down when it was asked for).
+    "followup-sweep-stalled-record-packages": {
+        "task": "followup.tasks.sweep_stalled_record_packages",
+        "schedule": 300.0,
     },
     # Reminders to action owners every morning, the secretariat's digest on Mondays.
     "followup-action-reminders": {

@@ -6,6 +6,9 @@ from documents.models import Document, Language
 from documents.permissions import can_name_any_source
 from meetings.models import AgendaItem
 
+# No language is assumed: the field starts on this empty choice and must be chosen (issue 22).
+LANGUAGE_CHOICES = [("", _("Choose the language")), *Language.choices]
+
 
 class DocumentDetailsForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
@@ -52,7 +55,7 @@ class DocumentDetailsForm(forms.Form):
 
 
 class NewContributionForm(DocumentDetailsForm):
-    language = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices)
+    language = forms.ChoiceField(label=_("Language of the file"), choices=LANGUAGE_CHOICES)
     file = forms.FileField(
         label=_("File (PDF or Word .docx)"),
         help_text=_("Checked before it is stored. Password-protected files cannot be read."),
@@ -60,7 +63,7 @@ class NewContributionForm(DocumentDetailsForm):
 
 
 class FileForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     file = forms.FileField(label=_("File (PDF or Word .docx)"))
 
 
@@ -129,4 +132,4 @@ class SummaryForm(forms.Form):
 
 class NewSummaryForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
-    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)

@@ -108,22 +108,37 @@ def document_entry(document: Document) -> IndexEntry:
 
 
 def describe_documents(ids: list[int]) -> dict[int, dict]:
-    languages: dict[int, set[str]] = {}
-    offered = DocumentFile.objects.filter(
+    """What a result shows, in two queries: its languages, each linked to its current file
+    unless the document is withdrawn (its files are then no longer offered, see permissions)."""
+    current: dict[int, dict[str, int]] = {}
+    # The current files of published revisions only: a draft revision's, a replaced or a removed
+    # file is not what the document offers (see permissions.visible_files_filter).
+    offered_files = DocumentFile.objects.filter(
         document__in=ids, state=DocumentFile.State.CURRENT, revision__lte=F("document__revision")
     )
-    for pk, language in offered.values_list("document_id", "language"):
-        languages.setdefault(pk, set()).add(language)
-    rows = Document.objects.filter(pk__in=ids).values_list("pk", "meeting__number", "kind")
-    return {
-        pk: {
+    for pk, language, file_id in offered_files.order_by(
+        "language", "-revision", "-uploaded_at"
+    ).values_list("document_id", "language", "pk"):
+        current.setdefault(pk, {}).setdefault(language, file_id)
+    rows = Document.objects.filter(pk__in=ids).values_list(
+        "pk", "meeting__number", "kind", "status"
+    )
+    described = {}
+    for pk, number, kind, status in rows:
+        files = current.get(pk, {})
+        offered = status != Document.Status.WITHDRAWN
+        described[pk] = {
             "url": reverse("documents:detail", kwargs={"pk": pk}),
             "kind": kind,
             "meeting": number,
-            "languages": sorted(languages.get(pk, ())),
+            "languages": sorted(files),
+            "downloads": {
+                language: reverse("documents:download", args=[file_id])
+                for language, file_id in files.items()
+                if offered
+            },
         }
-        for pk, number, kind in rows
-    }
+    return described
 
 
 def connect() -> None:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
+from cwg.language_badges import page_language_of
 from documents import permissions, selectors, services
 from documents.forms import (
     DocumentDetailsForm,
@@ -24,7 +25,7 @@ from documents.forms import (
     SummaryForm,
     WithdrawForm,
 )
-from documents.models import Document, DocumentFile, Language
+from documents.models import LANGUAGE_LETTERS, Document, DocumentFile, Language
 from meetings.models import Meeting
 
 DELAYED_MESSAGE = gettext_lazy(
@@ -54,23 +55,35 @@ def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     agenda_item = int(filters["agenda_item"]) if filters["agenda_item"].isdigit() else None
     kind = filters["kind"] if filters["kind"] in Document.Kind.values else ""
     language = filters["language"] if filters["language"] in Language.values else ""
-    documents = list(
-        selectors.documents_for_meeting(
-            user=request.user,
-            meeting=meeting,
-            agenda_item=agenda_item,
-            kind=kind,
-            language=language,
-        )
+    order = "symbol" if request.GET.get("order") == "symbol" else "agenda"
+    documents = selectors.documents_for_meeting(
+        user=request.user,
+        meeting=meeting,
+        agenda_item=agenda_item,
+        kind=kind,
+        language=language,
     )
-    rows = [(document, selectors.languages_of(document)) for document in documents]
+    rows = selectors.document_rows(
+        documents,
+        user=request.user,
+        page_language=page_language_of(request.LANGUAGE_CODE),
+    )
+    agenda_items = list(meeting.agenda_items.order_by("order"))
+    if agenda_item:
+        shown_items = [item for item in agenda_items if item.pk == agenda_item]
+    else:
+        shown_items = agenda_items
     return render(
         request,
         "documents/meeting_documents.html",
         {
             "meeting": meeting,
             "rows": rows,
-            "agenda_items": meeting.agenda_items.order_by("order"),
+            "groups": selectors.grouped_by_agenda_item(rows, agenda_items=shown_items)
+            if order == "agenda"
+            else None,
+            "order": order,
+            "agenda_items": agenda_items,
             "kinds": Document.Kind.choices,
             "file_languages": Language.choices,
             "filters": {"agenda_item": agenda_item, "kind": kind, "language": language},
@@ -540,7 +553,8 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     label = document.symbol or f"draft-{document.pk}"
     if stored.revision and document.symbol and stored.revision != document.revision:
         label = f"{label.split('(Rev.')[0]}(Rev.{stored.revision})"
-    name = safe_download_name(symbol=label, language=stored.language, extension=stored.extension)
+    letter = LANGUAGE_LETTERS.get(stored.language, stored.language)  # the symbol's E, A, F...
+    name = safe_download_name(symbol=label, language=letter, extension=stored.extension)
     return stored_file_response(stored.file, filename=name, content_type=stored.content_type)
 
 

@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 from math import ceil
 from urllib.parse import urlencode
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from cwg.language_badges import LanguageBadge, in_badge_order, page_language_of
 from cwg.search.backends import FACETS
 from cwg.search.engine import search
 from cwg.search.entries import Hit, Results
@@ -31,10 +32,21 @@ class Result:
     languages: list[str]
     kind_label: str
     title_html: str  # the title escaped, with the matched words marked
+    downloads: dict[str, str] = field(default_factory=dict)  # language -> its current file
 
     @property
-    def language_labels(self) -> list[str]:
-        return [facet_label("language", language) for language in self.languages]
+    def badges(self) -> list[LanguageBadge]:
+        """The languages, the page's first, each a link to its file when one is offered."""
+        page_language = page_language_of(get_language())
+        return [
+            LanguageBadge(
+                code=code,
+                label=facet_label("language", code),
+                url=self.downloads.get(code, ""),
+                page_language=code == page_language,
+            )
+            for code in in_badge_order(self.languages, page_language=page_language)
+        ]
 
     def as_dict(self) -> dict:
         return {
@@ -122,6 +134,7 @@ def _results(hits: list[Hit], query: Query) -> list[Result]:
                 languages=details["languages"],
                 kind_label=facet_label("kind", details["kind"]),
                 title_html=highlighted(hit.title, query),
+                downloads=details.get("downloads", {}),
             )
         )
     return results

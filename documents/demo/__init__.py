@@ -24,7 +24,7 @@ from documents.services import (
     submit_document,
     update_summary,
 )
-from meetings.models import Meeting
+from meetings.models import AgendaItem, Meeting
 
 DELEGATE_OF = {"EG": "delegate.eg", "SE": "delegate.se", "SECTOR": "sector.member"}
 
@@ -66,11 +66,13 @@ def _load_document(meeting, kind, title, sources, languages, people) -> None:
         list(Organization.objects.filter(name=SECTOR_MEMBER_NAME)) if "SECTOR" in sources else []
     )
     other = ", ".join(s for s in sources if s in {"Secretariat", "Chair"})
+    items = content.AGENDA_ITEMS.get((meeting.number, title), [])
     document = create_document(
         meeting=meeting,
         title=title,
         by=author,
         kind=kind,
+        agenda_items=list(AgendaItem.objects.filter(meeting=meeting, number__in=items)),
         source_states=states,
         source_organizations=organizations,
         source_text=other,

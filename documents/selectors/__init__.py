@@ -13,15 +13,25 @@ from documents.selectors.documents import (
     upload_revision,
 )
 from documents.selectors.history import Change, HistoryEntry, history_of
+from documents.selectors.listing import (
+    DocumentRow,
+    MeetingGroups,
+    document_rows,
+    grouped_by_agenda_item,
+)
 
 __all__ = [
     "Change",
+    "DocumentRow",
+    "MeetingGroups",
     "HistoryEntry",
     "document_by_symbol",
     "document_for_page",
+    "document_rows",
     "documents_for_meeting",
     "draft_revision_of",
     "file_for_download",
+    "grouped_by_agenda_item",
     "history_of",
     "languages_of",
     "registration_queue",

@@ -46,6 +46,9 @@ from followup.services import (
 )
 from meetings.models import Meeting
 
+# The progress form and the closing note both have a "text" field: their ids must differ.
+NOTE_IDS = "note_%s"
+
 
 def action_dashboard(request: HttpRequest) -> HttpResponse:
     if not can_see_actions(user=request.user):
@@ -129,7 +132,7 @@ def action_page(request: HttpRequest, action: Action, *, error=None, status=200,
         "can_start_analysis": can_start_analysis,
         "linkable": linkable_documents(user=user) if can_link else [],
         "update_form": forms.get("update_form") or ActionUpdateForm(),
-        "note_form": forms.get("note_form") or ActionNoteForm(),
+        "note_form": forms.get("note_form") or ActionNoteForm(auto_id=NOTE_IDS),
         "link_form": forms.get("link_form") or LinkDocumentForm(),
         "gap_form": forms.get("gap_form") or GapAnalysisStartForm(),
         "error": error,
@@ -164,7 +167,7 @@ def action_transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if step not in TRANSITIONS:
         raise Http404
     form_class = ActionUpdateForm if step == "update" else ActionNoteForm
-    form = form_class(request.POST)
+    form = form_class(request.POST, auto_id="id_%s" if step == "update" else NOTE_IDS)
     forms = {"update_form" if step == "update" else "note_form": form}
     if not form.is_valid():
         return action_page(request, action, status=400, **forms)

@@ -20,6 +20,7 @@ from tests.consultations.factories import (
     form_data,
 )
 from tests.cwg.factories import member_state
+from tests.roles import is_refused
 
 pytestmark = pytest.mark.django_db
 ALL_ROLES = ["public", "delegate", "other_delegate", "sector_member", "vice_chair", "chair"]
@@ -117,7 +118,7 @@ def test_moderation_and_exports_refused_to_non_moderators(call, mixed, as_role, 
     client = as_role(role)
     for name in ("moderation", "export_csv", "export_docx"):
         response = client.get(reverse(f"consultations:{name}", args=[call.code]))
-        assert response.status_code == 403
+        assert is_refused(response, role)
         assert SECRET not in response.content.decode(errors="ignore")
 
 

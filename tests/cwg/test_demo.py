@@ -95,3 +95,28 @@ def test_the_coming_meeting_takes_contributions_on_time(demo):
     agenda = documents.get(status="published")
     assert agenda.revision == 0
     assert agenda.revisions.get(published_at__isnull=True).number == 1
+
+
+def test_demo_documents_sit_under_their_agenda_items(demo, client):
+    from documents.models import Document
+    from meetings.models import AgendaItem
+
+    discussed = Document.objects.filter(kind=Document.Kind.CONTRIBUTION)
+    assert not discussed.filter(agenda_items__isnull=True).exists()
+    assert not Document.objects.filter(kind="information", agenda_items__isnull=False).exists()
+    gaps = AgendaItem.objects.get(meeting__number=44, number="4")
+    page = client.get(f"/documents/meeting/44/?agenda_item={gaps.pk}").content.decode()
+    assert "Mapping the WSIS+20 outcome to ITU&#x27;s current mandates" in page
+    assert "Views on the road to 2035" not in page  # under item 3 only
+
+
+def test_demo_meetings_have_their_registration_lists(demo):
+    from meetings.models import Meeting
+    from meetings.selectors import attendance_counts
+
+    for number in (43, 44):
+        counts = attendance_counts(meeting=Meeting.objects.get(number=number))
+        assert counts["in_person"] > 0
+        assert counts["remote"] > 0
+        assert counts["member_states"] >= 10
+        assert counts["sector_members"] == 1

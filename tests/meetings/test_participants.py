@@ -80,7 +80,7 @@ def test_attendance_counts_in_one_query(meeting, people, django_assert_num_queri
     import_participants(meeting=meeting, csv_text=GOOD_AND_BAD, by=people["secretariat"])
     with django_assert_num_queries(1):
         counts = attendance_counts(meeting=meeting)
-    assert counts == {"in_person": 1, "remote": 2, "member_states": 2}
+    assert counts == {"in_person": 1, "remote": 2, "member_states": 2, "sector_members": 1}
 
 
 def _upload(text: str) -> io.BytesIO:
