@@ -37,6 +37,7 @@ class DocumentFileSerializer(serializers.ModelSerializer):
             "extraction_state",
             "extraction_error",
             "uploaded_at",
+            "state",
             "download_url",
         ]
 
@@ -74,6 +75,11 @@ class DocumentSerializer(TagFields, serializers.ModelSerializer):
 class UploadSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=Language.choices)
     file = serializers.FileField()
+    replace = serializers.BooleanField(
+        default=False,
+        help_text="Confirms that the file replaces the current one of its language and revision "
+        "(without it such an upload is refused with 409, naming that file).",
+    )
 
 
 class NewDraftSerializer(serializers.Serializer):
@@ -103,7 +109,12 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(
                 "source_states",
                 "source_organizations",
-                Prefetch("files", queryset=DocumentFile.objects.defer("text")),
+                Prefetch(
+                    "files",
+                    queryset=DocumentFile.objects.defer("text").filter(
+                        permissions.visible_files_filter(self.request.user)
+                    ),
+                ),
             )
             .order_by("meeting__number", "kind", "number", "pk")
         )
@@ -159,6 +170,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             language=upload.validated_data["language"],
             by=request.user,
             original_name=upload.validated_data["file"].name,
+            replace=upload.validated_data["replace"],
         )
         return Response(DocumentFileSerializer(stored).data, status=status.HTTP_201_CREATED)
 

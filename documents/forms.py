@@ -88,6 +88,14 @@ class WithdrawForm(forms.Form):
     )
 
 
+class RemoveFileForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the file removed?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+
 class SummaryForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
     body = forms.CharField(

@@ -1,3 +1,6 @@
+import re
+from dataclasses import dataclass
+
 import reversion
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -137,6 +140,9 @@ class Document(models.Model):
         _("late contribution approved at"), null=True, blank=True
     )
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    # The latest published revision: what everyone who may see the document sees. A revision
+    # being prepared is a DocumentRevision without published_at, seen only by the secretariat and
+    # the owning delegation until it is published.
     revision = models.PositiveSmallIntegerField(_("revision"), default=0)
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
@@ -223,6 +229,78 @@ def series_of(kind: str) -> str:
     return "INF" if kind == Document.Kind.INFORMATION else ""
 
 
+@reversion.register()
+class DocumentRevision(models.Model):
+    """Rev.N of a registered document: a draft until the secretariat publishes it with its files.
+
+    At most one draft at a time: Rev.N+1 cannot start while Rev.N is being prepared.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveSmallIntegerField(_("revision"))
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # A correction of a published meeting summary is written here while it is a draft: the
+    # published text stays on the document, as everyone else sees it, until this is published.
+    summary_body = models.JSONField(_("summary text"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["document", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="document_revision_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["document"],
+                condition=Q(published_at__isnull=True),
+                name="document_revision_one_draft",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} Rev.{self.number}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None
+
+
+# CWG-WSIS&SDG-44/3, 44/INF/3, 44/3(Rev.1), 44/3(Rev.1)-E: the group, meeting, series, number.
+SYMBOL = re.compile(
+    r"^(?P<group>.+)-(?P<meeting>\d+)/(?:(?P<series>INF)/)?(?P<number>\d+)"
+    r"(?:\(Rev\.(?P<revision>\d+)\))?(?:-(?P<letter>[ACEFRS]))?$"
+)
+
+
+@dataclass(frozen=True)
+class ParsedSymbol:
+    group: str
+    meeting: int
+    series: str
+    number: int
+    revision: int | None
+
+
+def parse_symbol(text: str) -> ParsedSymbol | None:
+    """What a symbol names; its revision and language letter do not change the document."""
+    match = SYMBOL.match(text.strip())
+    if match is None:
+        return None
+    revision = match["revision"]
+    return ParsedSymbol(
+        group=match["group"],
+        meeting=int(match["meeting"]),
+        series=match["series"] or "",
+        number=int(match["number"]),
+        revision=int(revision) if revision is not None else None,
+    )
+
+
 class SymbolCounter(models.Model):
     """The last number given in one series of one meeting; locked while a number is allocated."""
 
@@ -256,6 +334,12 @@ class DocumentFile(models.Model):
         DONE = "done", _("Text extracted")
         FAILED = "failed", _("Text extraction failed")
 
+    class State(models.TextChoices):
+        CURRENT = "current", _("Current")
+        # Kept for the record (history, the secretariat's downloads), never offered as current.
+        REPLACED = "replaced", _("Replaced")
+        REMOVED = "removed", _("Removed")
+
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="files")
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     revision = models.PositiveSmallIntegerField(_("revision"), default=0)
@@ -284,6 +368,14 @@ class DocumentFile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.CURRENT
+    )
+    retired_at = models.DateTimeField(_("replaced or removed at"), null=True, blank=True)
+    retired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    removal_reason = models.TextField(_("reason for removal"), blank=True)
 
     class Meta:
         verbose_name = _("document file")
@@ -291,7 +383,15 @@ class DocumentFile(models.Model):
         ordering = ["document", "language", "-revision", "-uploaded_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["document", "sha256"], name="document_file_unique_content"
+                fields=["document", "sha256"],
+                condition=Q(state="current"),
+                name="document_file_unique_current_content",
+            ),
+            # Never two current files for one language of one revision: a new one replaces.
+            models.UniqueConstraint(
+                fields=["document", "language", "revision"],
+                condition=Q(state="current"),
+                name="document_file_one_current_per_language",
             ),
         ]
 

@@ -15,7 +15,7 @@ Drafts and submitted documents are never visible to other delegations.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q
+from django.db.models import F, Q
 from guardian.shortcuts import assign_perm, remove_perm
 
 from cwg.permissions import can_tag, is_chair_of, is_member, is_officer, is_secretariat
@@ -175,19 +175,29 @@ def can_restore_version(*, user: AnyUser, document: Document) -> bool:
 
 
 def can_edit_summary(*, user: AnyUser, document: Document) -> bool:
+    """A draft summary, or the correction (next revision) of a published one."""
     return (
         document.kind == Document.Kind.SUMMARY
-        and document.status == Document.Status.DRAFT
         and (is_secretariat(user) or is_officer(user))
+        and _summary_in_writing(document)
     )
 
 
 def can_publish_summary(*, user: AnyUser, document: Document) -> bool:
-    """Only the chair of the meeting's working group publishes its summary."""
+    """Only the chair of the meeting's working group publishes its summary (and corrections)."""
     return (
         document.kind == Document.Kind.SUMMARY
-        and document.status == Document.Status.DRAFT
         and is_chair_of(user, document.meeting.working_group)
+        and _summary_in_writing(document)
+    )
+
+
+def _summary_in_writing(document: Document) -> bool:
+    if document.status == Document.Status.DRAFT:
+        return True
+    return (
+        document.status == Document.Status.PUBLISHED
+        and document.revisions.filter(published_at__isnull=True).exists()
     )
 
 
@@ -219,6 +229,93 @@ def _owning_users(document: Document):
             delegations__organization__isnull=False,
         )
     ).distinct()
+
+
+# Revisions and files (issue 13 items 4 and 5). A revision being prepared (a draft revision) and
+# its files are seen only by the secretariat and the owning delegation; everyone else sees the
+# latest published revision. Replaced and removed files are kept for the secretariat alone.
+def owns_document(*, user: AnyUser, document: Document) -> bool:
+    """The delegation the document belongs to; the filer of a document filed by no delegation."""
+    if not user.is_authenticated:
+        return False
+    if not document.owner_state_id and not document.owner_organization_id:
+        return document.submitted_by_id == user.pk
+    states, organizations = _party_ids(user)
+    return document.owner_state_id in states or document.owner_organization_id in organizations
+
+
+def can_see_draft_revision(*, user: AnyUser, document: Document) -> bool:
+    return is_secretariat(user) or owns_document(user=user, document=document)
+
+
+def can_see_file(*, user: AnyUser, document: Document, file) -> bool:
+    """In Python, over prefetched rows; visible_files_filter says the same for a query."""
+    if file.state != file.State.CURRENT:
+        return is_secretariat(user)
+    if file.revision > document.revision:
+        return can_see_draft_revision(user=user, document=document)
+    return True
+
+
+def visible_files_filter(user: AnyUser) -> Q:
+    """On DocumentFile, for files of documents the user may already see."""
+    if is_secretariat(user):
+        return Q()
+    states, organizations = _party_ids(user)
+    owned = Q(pk__in=[])
+    if user.is_authenticated:
+        owned = Q(
+            document__owner_state__isnull=True,
+            document__owner_organization__isnull=True,
+            document__submitted_by=user,
+        )
+    if states or organizations:
+        owned |= Q(document__owner_state_id__in=states) | Q(
+            document__owner_organization_id__in=organizations
+        )
+    published_revision = Q(revision__lte=F("document__revision"))
+    return Q(state="current") & (published_revision | owned)
+
+
+def may_revise(*, user: AnyUser, document: Document) -> bool:
+    """The secretariat issues revisions; a meeting summary's correction (its next revision) is
+    also written by the officers, and published by the chair."""
+    if document.kind == Document.Kind.SUMMARY:
+        return is_secretariat(user) or is_officer(user)
+    return can_manage_documents(user=user)
+
+
+def can_start_revision(*, user: AnyUser, document: Document) -> bool:
+    revisable = {Document.Status.PUBLISHED}
+    if document.kind != Document.Kind.SUMMARY:
+        revisable.add(Document.Status.REGISTERED)
+    return may_revise(user=user, document=document) and document.status in revisable
+
+
+def can_publish_revision(*, user: AnyUser, document: Document) -> bool:
+    """A summary's correction is published with the summary (publish_summary), by the chair."""
+    return (
+        can_manage_documents(user=user)
+        and document.status != Document.Status.WITHDRAWN
+        and document.kind != Document.Kind.SUMMARY
+    )
+
+
+def can_remove_file(*, user: AnyUser, document: Document, file) -> bool:
+    """A wrongly uploaded file: the secretariat removes it while the document (or the revision
+    the file belongs to) is not yet published; the owning delegation from its own draft."""
+    if file.state != file.State.CURRENT or document.status == Document.Status.WITHDRAWN:
+        return False
+    unpublished = document.status in {
+        Document.Status.DRAFT,
+        Document.Status.SUBMITTED,
+        Document.Status.REGISTERED,
+    }
+    if is_secretariat(user) and not is_delegation_draft(document):
+        return unpublished or file.revision > document.revision
+    return document.status == Document.Status.DRAFT and can_edit_document(
+        user=user, document=document
+    )
 
 
 def documents_at_access_level(access: str) -> Q:

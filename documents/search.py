@@ -4,7 +4,7 @@ The principals of an entry mirror documents.permissions.visible_documents_filter
 rule; tests/search/test_document_adapter.py checks both agree for every role and state.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.urls import reverse
 
 from cwg.search.entries import IndexEntry, tag_facets
@@ -25,9 +25,12 @@ KIND = "document"
 
 
 def indexable_documents() -> QuerySet[Document]:
-    done = DocumentFile.objects.filter(extraction_state=DocumentFile.Extraction.DONE).order_by(
-        "language", "-revision", "-uploaded_at"
-    )
+    # A draft revision's files, and replaced or removed files, are not what the document says.
+    done = DocumentFile.objects.filter(
+        extraction_state=DocumentFile.Extraction.DONE,
+        state=DocumentFile.State.CURRENT,
+        revision__lte=F("document__revision"),
+    ).order_by("language", "-revision", "-uploaded_at")
     return (
         Document.objects.select_related("meeting__working_group", "owner_state")
         .prefetch_related(
@@ -111,11 +114,14 @@ def describe_documents(ids: list[int]) -> dict[int, dict]:
     """What a result shows, in two queries: its languages, each linked to its current file
     unless the document is withdrawn (its files are then no longer offered, see permissions)."""
     current: dict[int, dict[str, int]] = {}
-    for pk, language, file_id in (
-        DocumentFile.objects.filter(document__in=ids)
-        .order_by("language", "-revision", "-uploaded_at")
-        .values_list("document_id", "language", "pk")
-    ):
+    # The current files of published revisions only: a draft revision's, a replaced or a removed
+    # file is not what the document offers (see permissions.visible_files_filter).
+    offered_files = DocumentFile.objects.filter(
+        document__in=ids, state=DocumentFile.State.CURRENT, revision__lte=F("document__revision")
+    )
+    for pk, language, file_id in offered_files.order_by(
+        "language", "-revision", "-uploaded_at"
+    ).values_list("document_id", "language", "pk"):
         current.setdefault(pk, {}).setdefault(language, file_id)
     rows = Document.objects.filter(pk__in=ids).values_list(
         "pk", "meeting__number", "kind", "status"

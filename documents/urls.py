@@ -27,6 +27,8 @@ urlpatterns = [
     path("<int:pk>/summary/", views.edit_summary, name="summary_edit"),
     path("<int:pk>/summary/publish/", views.publish_summary, name="summary_publish"),
     path("files/<int:pk>/download/", views.download, name="download"),
+    path("files/<int:pk>/remove/", views.remove_file, name="remove_file"),
+    path("symbol/<path:symbol>/", views.by_symbol, name="by_symbol"),
     path("<int:pk>/compare/", views.compare, name="compare"),
     path("<int:pk>/compare/docx/", views.compare_docx, name="compare_docx"),
 ]

@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,6 +24,7 @@ from documents.forms import (
     NewContributionForm,
     NewSummaryForm,
     RegisterForm,
+    RemoveFileForm,
     SummaryForm,
     WithdrawForm,
 )
@@ -114,7 +118,9 @@ def meeting_datapackage(request: HttpRequest, number: int) -> HttpResponse:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     user = request.user
-    files = list(document.files.all())
+    revisions = selectors.revisions_for_page(document=document, user=user)
+    draft = next((row for row in revisions if row.is_draft), None)
+    files = [file for file in document.files.all() if file.state == DocumentFile.State.CURRENT]
     waiting = {
         DocumentFile.Extraction.PENDING,
         DocumentFile.Extraction.RUNNING,
@@ -142,6 +148,20 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_tag": permissions.can_tag(user=user),
             "show_proposal": proposal
             and permissions.can_see_tag_proposal(user=user, document=document),
+            "revisions": revisions,
+            "draft_revision": draft,
+            "can_start_revision": draft is None
+            and permissions.can_start_revision(user=user, document=document),
+            "can_publish_revision": draft is not None
+            and bool(draft.files)
+            and permissions.can_publish_revision(user=user, document=document),
+            "removable": {
+                file.pk
+                for file in files
+                if permissions.can_remove_file(user=user, document=document, file=file)
+            },
+            "remove_form": RemoveFileForm(),
+            "confirmations": CONFIRMATIONS,
             "withdraw_form": WithdrawForm(),
             "Status": Document.Status,
         },
@@ -237,38 +257,98 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _replaceable(document: Document) -> tuple[int, dict[str, DocumentFile]]:
+    """The revision a new file joins and its current file per language (for the page's notice
+    and the confirmation dialog)."""
+    revision = selectors.upload_revision(document)
+    current = {
+        file.language: file
+        for file in document.files.all()
+        if file.revision == revision and file.state == DocumentFile.State.CURRENT
+    }
+    return revision, current
+
+
 @login_required
 def add_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file in a language that has one in this revision replaces it after a confirmation that
+    names it: a dialog with JavaScript; without, a page that keeps the checked upload (staged)."""
     document = _document(request, pk)
     if not permissions.can_add_file(user=request.user, document=document):
         raise PermissionDenied
+    revision, current = _replaceable(document)
     form = FileForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
-            try:
+        staged = request.POST.get("staged", "")
+        try:
+            if staged and _confirmed(request):
+                stored = services.add_staged_file(document=document, token=staged, by=request.user)
+            elif form.is_valid():
+                upload, language = form.cleaned_data["file"], form.cleaned_data["language"]
+                replaced = current.get(language)
+                if replaced is not None and not _confirmed(request):
+                    token = services.stage_file(
+                        document=document,
+                        upload=upload,
+                        language=language,
+                        by=request.user,
+                        original_name=upload.name,
+                    )
+                    return _confirmation(
+                        request,
+                        document,
+                        "replace",
+                        consequence=_replace_consequence(replaced),
+                        hidden={"staged": token},
+                    )
                 stored = services.add_file(
                     document=document,
-                    upload=form.cleaned_data["file"],
-                    language=form.cleaned_data["language"],
+                    upload=upload,
+                    language=language,
                     by=request.user,
-                    original_name=form.cleaned_data["file"].name,
+                    original_name=upload.name,
+                    replace=_confirmed(request),
                 )
-            except NotAllowed as refusal:
-                raise PermissionDenied from refusal
-            except DomainError as error:
-                form.add_error("file", error.message)
-                status = error.http_status
             else:
+                stored = None
+        except NotAllowed as refusal:
+            raise PermissionDenied from refusal
+        except DomainError as error:
+            form.add_error("file" if "file" in form.fields else None, error.message)
+            status = error.http_status
+        else:
+            if stored is not None:
                 if stored.extraction_state == DocumentFile.Extraction.DELAYED:
                     messages.warning(request, DELAYED_MESSAGE)
                 else:
                     messages.success(request, _("The file is stored; its text is being read."))
                 return redirect(document)
     return render(
-        request, "documents/file_form.html", {"form": form, "document": document}, status=status
+        request,
+        "documents/file_form.html",
+        {
+            "form": form,
+            "document": document,
+            "revision": revision,
+            "current_files": sorted(current.values(), key=lambda file: file.language),
+            "question": CONFIRMATIONS["replace"][0],
+            "button": CONFIRMATIONS["replace"][2],
+        },
+        status=status,
     )
+
+
+def _replace_consequence(replaced: DocumentFile) -> str:
+    return _(
+        "It replaces the current %(language)s file of Rev.%(revision)s, %(name)s. The replaced "
+        "file stays in the history, for the secretariat."
+    ) % {
+        "language": replaced.get_language_display(),
+        "revision": replaced.revision,
+        "name": replaced.original_name,
+    }
 
 
 TRANSITIONS = {
@@ -279,7 +359,14 @@ TRANSITIONS = {
         gettext_lazy("Late contribution approved."),
     ),
     "publish": (services.publish_document, gettext_lazy("Published.")),
-    "revise": (services.start_revision, gettext_lazy("A new revision is open: upload its files.")),
+    "revise": (
+        services.start_revision,
+        gettext_lazy("A draft revision is open: upload its files, then publish it."),
+    ),
+    "publish_revision": (
+        services.publish_revision,
+        gettext_lazy("The revision is published: everyone who sees the document sees it."),
+    ),
 }
 # Steps that cannot be undone: the first POST answers with a page asking to confirm (it works
 # without JavaScript); the step runs only when that page's form comes back with confirmed=1.
@@ -296,8 +383,41 @@ CONFIRMATIONS = {
     ),
     "revise": (
         gettext_lazy("Start a revision?"),
-        gettext_lazy("The revision number is kept even if no file is ever added to it."),
+        gettext_lazy(
+            "The new revision is a draft: only the secretariat and the owning delegation see it "
+            "until it is published with its files. Everyone else keeps seeing the current "
+            "revision. No further revision can start while this one is a draft."
+        ),
         gettext_lazy("Yes, start a revision"),
+    ),
+    "publish_revision": (
+        gettext_lazy("Publish this revision?"),
+        gettext_lazy(
+            "Everyone who may see the document will see this revision, its symbol and its files; "
+            "this cannot be undone."
+        ),
+        gettext_lazy("Yes, publish the revision"),
+    ),
+    "publish_summary": (
+        gettext_lazy("Publish the summary?"),
+        gettext_lazy(
+            "Everyone will read this text and its Word file; a later correction is its next "
+            "revision, with the same symbol."
+        ),
+        gettext_lazy("Yes, publish the summary"),
+    ),
+    "replace": (
+        gettext_lazy("Replace the current file?"),
+        gettext_lazy("The new file replaces the current file of its language and revision."),
+        gettext_lazy("Yes, replace it"),
+    ),
+    "remove_file": (
+        gettext_lazy("Remove this file?"),
+        gettext_lazy(
+            "It is no longer offered with the document; it stays in the history, with your "
+            "reason, for the secretariat."
+        ),
+        gettext_lazy("Yes, remove it"),
     ),
     "withdraw": (
         gettext_lazy("Withdraw this document?"),
@@ -314,18 +434,15 @@ CONFIRMATIONS = {
 
 def _confirmation(request: HttpRequest, document: Document, action: str, **extra) -> HttpResponse:
     question, consequence, button = CONFIRMATIONS[action]
-    return render(
-        request,
-        "documents/confirm.html",
-        {
-            "document": document,
-            "question": question,
-            "consequence": consequence,
-            "button": button,
-            "action_url": request.path,
-            **extra,
-        },
-    )
+    context = {
+        "document": document,
+        "question": question,
+        "consequence": consequence,
+        "button": button,
+        "action_url": request.path,
+        "hidden": {},
+    }
+    return render(request, "documents/confirm.html", context | extra)
 
 
 def _confirmed(request: HttpRequest) -> bool:
@@ -345,8 +462,15 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         options["kind"] = form.cleaned_data["series"]
     elif action in CONFIRMATIONS and not _confirmed(request):
         return _confirmation(request, document, action)
+    return _perform(
+        request, document, partial(service, document=document, by=request.user, **options), done
+    )
+
+
+def _perform(request: HttpRequest, document: Document, step: Callable, done) -> HttpResponse:
+    """Run a confirmed step: a refusal is a 403, any other domain error a message on the page."""
     try:
-        service(document=document, by=request.user, **options)
+        step()
     except NotAllowed as refusal:
         raise PermissionDenied from refusal
     except DomainError as error:
@@ -368,16 +492,43 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(document)
     if not _confirmed(request):
         return _confirmation(request, document, "withdraw", form=form)
-    try:
-        services.withdraw_document(
-            document=document, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except NotAllowed as refusal:
-        raise PermissionDenied from refusal
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect(document)
-    messages.success(request, _("Withdrawn."))
+    reason = form.cleaned_data["reason"]
+    withdraw_it = partial(services.withdraw_document, document=document, reason=reason)
+    return _perform(request, document, partial(withdraw_it, by=request.user), _("Withdrawn."))
+
+
+@require_POST
+@login_required
+def remove_file(request: HttpRequest, pk: int) -> HttpResponse:
+    stored = selectors.file_for_download(user=request.user, pk=pk)
+    if stored is None:
+        raise Http404
+    document = _document(request, stored.document_id)
+    if not permissions.can_remove_file(user=request.user, document=document, file=stored):
+        raise PermissionDenied
+    form = RemoveFileForm(request.POST)
+    if not form.is_valid() or not _confirmed(request):
+        consequence = _(
+            "The %(language)s file %(name)s of Rev.%(revision)s is no longer offered with the "
+            "document; it stays in the history, with your reason, for the secretariat."
+        ) % {
+            "language": stored.get_language_display(),
+            "name": stored.original_name,
+            "revision": stored.revision,
+        }
+        return _confirmation(request, document, "remove_file", form=form, consequence=consequence)
+    remove_it = partial(services.remove_file, file=stored, reason=form.cleaned_data["reason"])
+    return _perform(
+        request, document, partial(remove_it, by=request.user), _("The file is removed.")
+    )
+
+
+def by_symbol(request: HttpRequest, symbol: str) -> HttpResponse:
+    """A link by symbol, with or without its revision and language letter, opens the document
+    (whose page shows its latest published revision)."""
+    document = selectors.document_by_symbol(user=request.user, symbol=symbol)
+    if document is None:
+        raise Http404
     return redirect(document)
 
 
@@ -460,8 +611,11 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     if not permissions.can_edit_summary(user=request.user, document=document):
         raise PermissionDenied
-    initial = {"title": document.title, "body": SummaryForm.body_from(document.summary_body)}
+    body = selectors.summary_text_in_writing(document)
+    initial = {"title": document.title, "body": SummaryForm.body_from(body)}
     form = SummaryForm(request.POST or None, initial=initial)
+    correcting = document.status == Document.Status.PUBLISHED
+    form.fields["title"].disabled = correcting  # a correction keeps the symbol and the title
     if request.method == "POST" and form.is_valid():
         services.update_summary(
             document=document,
@@ -478,6 +632,9 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "document": document,
             "can_publish": permissions.can_publish_summary(user=request.user, document=document),
+            "correcting": correcting,
+            "correction": selectors.draft_revision_of(document) if correcting else None,
+            "confirmations": CONFIRMATIONS,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -487,6 +644,10 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
+    if not permissions.can_publish_summary(user=request.user, document=document):
+        raise PermissionDenied
+    if not _confirmed(request):
+        return _confirmation(request, document, "publish_summary")
     try:
         services.publish_summary(document=document, by=request.user)
     except NotAllowed as refusal:
@@ -567,7 +728,8 @@ def _folded(blocks) -> list[dict]:
 
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
     document, language, pair, languages, revisions, result = _comparison_or_404(request, pk)
-    if pair is not None and result is None and len(revisions) >= 2:
+    asked = "from" in request.GET or "to" in request.GET
+    if pair is not None and result is None and (asked or len(revisions) >= 2):
         raise Http404  # a revision that does not exist, or that this viewer may not open
     view = "side" if request.GET.get("view") == "side" else "inline"
     context = {

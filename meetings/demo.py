@@ -1,9 +1,12 @@
 """The 43rd and 44th meetings of CWG-WSIS&SDG with their agendas (titles written for the demo)
-and their registration lists (names invented for the demo, officers as in cwg.demo)."""
+and their registration lists (names invented for the demo, officers as in cwg.demo), and a coming
+45th meeting whose dates follow the day the demo is loaded (said so on its page), so that a
+newcomer can upload a contribution before its deadline."""
 
 import datetime as dt
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from cwg.demo import OFFICERS_OF_THE_GROUP, SECTOR_MEMBER_NAME
 from cwg.models import WorkingGroup
@@ -32,7 +35,21 @@ AGENDAS = {
         ("5", "WSIS action lines and the SDGs: reports of ITU"),
         ("6", "Dates of the next meeting and any other business"),
     ],
+    45: [
+        ("1", "Opening of the meeting"),
+        ("2", "Adoption of the agenda"),
+        ("3", "Follow-up of the WSIS+20 outcome (A/RES/80/173)"),
+        ("4", "Gap analysis of current mandates: draft for Council 2026"),
+        ("5", "Any other business"),
+    ],
 }
+COMING_IN_DAYS = 40  # contributions are due 12 days before the opening: four weeks to write one
+
+
+def _dates() -> dict[int, tuple[dt.date, dt.date, bool]]:
+    coming = timezone.localdate() + dt.timedelta(days=COMING_IN_DAYS)
+    dates = {number: (start, end, False) for number, (start, end) in MEETINGS.items()}
+    return dates | {45: (coming, coming + dt.timedelta(days=1), True)}
 
 
 # (name, member state ISO code, role, attendance); the officers are added from cwg.demo.
@@ -75,7 +92,7 @@ def registration_list(number: int) -> str:
 
 def load(*, working_group: WorkingGroup) -> list[Meeting]:
     meetings = []
-    for number, (start, end) in MEETINGS.items():
+    for number, (start, end, demo_dates) in _dates().items():
         meeting, _created = Meeting.objects.update_or_create(
             working_group=working_group,
             number=number,
@@ -84,6 +101,7 @@ def load(*, working_group: WorkingGroup) -> list[Meeting]:
                 "end_date": end,
                 "venue": "ITU headquarters, Geneva",
                 "format": Meeting.Format.HYBRID,
+                "demo_dates": demo_dates,
             },
         )
         for order, (item_number, title) in enumerate(AGENDAS[number], start=1):
@@ -93,7 +111,7 @@ def load(*, working_group: WorkingGroup) -> list[Meeting]:
         meetings.append(meeting)
     secretariat = User.objects.get(username="secretariat")
     for meeting in meetings:
-        if not meeting.participants.exists():
+        if meeting.number in MEETINGS and not meeting.participants.exists():  # not the coming one
             import_participants(
                 meeting=meeting, csv_text=registration_list(meeting.number), by=secretariat
             )

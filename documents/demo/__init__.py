@@ -1,4 +1,5 @@
-"""The documents of the 43rd and 44th meetings, built through the services (idempotent)."""
+"""The documents of the 43rd, 44th and coming 45th meetings, built through the services
+(idempotent)."""
 
 import datetime as dt
 import io
@@ -9,7 +10,7 @@ from docx import Document as WordDocument
 
 from cwg.demo import SECTOR_MEMBER_NAME
 from cwg.models import MemberState, Organization, WorkingGroup
-from documents.demo import content
+from documents.demo import coming, content
 from documents.demo.revisions import attach_revisions
 from documents.models import Document
 from documents.services import (
@@ -49,6 +50,11 @@ def load(*, working_group: WorkingGroup) -> None:
             if not Document.objects.filter(meeting=meeting, kind=kind, title=title).exists():
                 _load_document(meeting, kind, title, sources, languages, people)
     _load_summary(working_group, people)
+    coming.load(
+        meeting=Meeting.objects.get(working_group=working_group, number=45),
+        people=people,
+        make_docx=_docx,
+    )
 
 
 def _load_document(meeting, kind, title, sources, languages, people) -> None:

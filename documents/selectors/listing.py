@@ -48,10 +48,13 @@ class MeetingGroups:
 
 
 def current_files(document: Document) -> dict[str, DocumentFile]:
-    """The latest revision of each language version (the prefetch orders the files for this)."""
+    """The latest revision of each language version (the prefetch orders the files for this and
+    holds only what the viewer may see); a replaced or removed file, which the secretariat's
+    prefetch keeps for the record, is never the current one."""
     current: dict[str, DocumentFile] = {}
     for file in document.files.all():
-        current.setdefault(file.language, file)
+        if file.state == DocumentFile.State.CURRENT:
+            current.setdefault(file.language, file)
     return current
 
 

@@ -1,9 +1,12 @@
 from documents.services.files import (
     add_file,
+    add_staged_file,
     extract_stored_file,
     queue_extraction,
+    remove_file,
     remove_orphan_files,
     requeue_stale_extractions,
+    stage_file,
     store_file,
 )
 from documents.services.history import restore_version
@@ -14,6 +17,7 @@ from documents.services.workflow import (
     approve_late_contribution,
     create_document,
     publish_document,
+    publish_revision,
     register_document,
     start_revision,
     submit_document,
@@ -23,6 +27,7 @@ from documents.services.workflow import (
 
 __all__ = [
     "add_file",
+    "add_staged_file",
     "approve_late_contribution",
     "create_contribution",
     "create_document",
@@ -30,13 +35,16 @@ __all__ = [
     "extract_stored_file",
     "publish_document",
     "propose_tags",
+    "publish_revision",
     "publish_summary",
     "queue_extraction",
     "register_document",
     "register_secretariat_document",
+    "remove_file",
     "remove_orphan_files",
     "requeue_stale_extractions",
     "restore_version",
+    "stage_file",
     "start_revision",
     "store_file",
     "submit_document",

@@ -26,20 +26,23 @@ def test_load_demo_twice_gives_identical_rows(demo):
     call_command("load_demo", stdout=io.StringIO())
     assert row_counts() == first
     assert first["cwg.Officer"] == 5
-    assert first["meetings.Meeting"] == 2
-    assert first["documents.Document"] == 32
+    assert first["meetings.Meeting"] == 3
+    assert first["documents.Document"] == 35
 
 
 def test_demo_documents_match_the_two_meetings(demo):
     from documents.models import Document
 
-    documents = Document.objects.all()
+    documents = Document.objects.filter(meeting__number__in=[43, 44])
     main_series = documents.exclude(kind=Document.Kind.INFORMATION)
     assert main_series.count() == 26
     assert documents.filter(kind=Document.Kind.INFORMATION).count() == 6
     assert documents.filter(kind=Document.Kind.SUMMARY, status="published").count() == 1
     assert documents.filter(is_late=True, late_approved_at__isnull=False).count() == 1
-    assert documents.filter(revision=1).count() == 1
+    revised = documents.get(revision=1)
+    assert revised.symbol == "CWG-WSIS&SDG-44/3(Rev.1)"
+    assert list(revised.revisions.values_list("number", flat=True)) == [0, 1]
+    assert not revised.revisions.filter(published_at__isnull=True).exists()
     assert documents.filter(files__language="ar").distinct().count() >= 5
 
 
@@ -70,6 +73,28 @@ def test_load_demo_sends_no_mail_and_ends_with_the_sign_ins(demo, settings):
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
     assert demo.mail_sent == 0
     assert demo.output.rstrip().endswith("(Representative of a sector member)")
+
+
+def test_the_coming_meeting_takes_contributions_on_time(demo):
+    """Issue 13: a coming 45th meeting, dated from the day the demo is loaded and said so, with a
+    delegate's unsubmitted draft, a withdrawn document and a revision being prepared."""
+    from django.utils import timezone
+
+    from documents.models import Document
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.get(number=45)
+    assert meeting.demo_dates
+    assert meeting.contribution_deadline > timezone.now()
+    documents = Document.objects.filter(meeting=meeting)
+    draft = documents.get(status="draft")
+    assert draft.owner_state.iso_code == "EG"
+    withdrawn = documents.get(status="withdrawn")
+    assert withdrawn.symbol == "CWG-WSIS&SDG-45/1"
+    assert withdrawn.withdrawn_reason
+    agenda = documents.get(status="published")
+    assert agenda.revision == 0
+    assert agenda.revisions.get(published_at__isnull=True).number == 1
 
 
 def test_demo_documents_sit_under_their_agenda_items(demo, client):

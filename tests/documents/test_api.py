@@ -76,6 +76,25 @@ def test_upload_through_the_api(api, draft, people, django_capture_on_commit_cal
     assert {row["language"] for row in listing} == {"en", "fr"}
 
 
+def test_a_replacing_upload_needs_replace_true(api, draft):
+    url = reverse("document-files", args=[draft.pk])
+    client = api("delegate")
+    refused = client.post(
+        url, {"language": "en", "file": docx_upload("New", name="new.docx")}, format="multipart"
+    )
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "file_would_replace"
+    assert "contribution.docx" in refused.json()["detail"]
+    replaced = client.post(
+        url,
+        {"language": "en", "file": docx_upload("New", name="new.docx"), "replace": "true"},
+        format="multipart",
+    )
+    assert replaced.status_code == 201, replaced.content
+    listing = client.get(url).json()
+    assert [(row["original_name"], row["state"]) for row in listing] == [("new.docx", "current")]
+
+
 def test_a_refused_upload_says_why(api, draft):
     response = api("delegate").post(
         reverse("document-files", args=[draft.pk]),

@@ -72,6 +72,19 @@ def first_file_url(key: str):
     )
 
 
+def symbol_of(document) -> str:
+    document.refresh_from_db()
+    return document.symbol
+
+
+def file_url(key: str):
+    return lambda world: reverse("documents:download", args=[world.files[key].pk])
+
+
+def compare_url(name: str, query: str):
+    return lambda world: reverse(name, args=[world.documents["redrafted"].pk]) + query
+
+
 def meeting_url(name: str):
     return lambda world: reverse(name, args=[world.meeting.number])
 
@@ -128,6 +141,7 @@ MATRIX |= {
             "approve_late",
             "publish",
             "revise",
+            "publish_revision",
             "withdraw",
             "summary_publish",
         ]
@@ -136,12 +150,21 @@ MATRIX |= {
     "documents:compare": Row(
         document_url("documents:compare", "revised"), visible_to(OWNER | OFFICERS | STAFF)
     ),
+    # Rev.1 of "revised" is a draft revision: officers see the registered document, not Rev.1.
     "documents:compare_docx": Row(
         lambda world: (
             reverse("documents:compare_docx", args=[world.documents["revised"].pk])
             + "?language=en&from=0&to=1"
         ),
-        visible_to(OWNER | OFFICERS | STAFF),
+        visible_to(OWNER | STAFF),
+    ),
+    "documents:remove_file": Row(
+        lambda world: reverse("documents:remove_file", args=[world.files["draft_revision"].pk]),
+        everyone(METHOD),
+    ),
+    "documents:by_symbol": Row(
+        lambda world: reverse("documents:by_symbol", args=[symbol_of(world.documents["public"])]),
+        everyone(REDIRECT),
     ),
     "documents:restore": Row(
         lambda world: reverse("documents:restore", args=[world.documents["draft"].pk, 1]),
@@ -157,9 +180,7 @@ MATRIX |= {
     "document-list": Row(lambda world: reverse("document-list"), everyone(OK)),
     "document-detail": Row(document_url("document-detail"), visible_to(OWNER)),
     "document-files": Row(document_url("document-files"), visible_to(OWNER)),
-    "document-compare": Row(
-        document_url("document-compare", "revised"), visible_to(OWNER | OFFICERS | STAFF)
-    ),
+    "document-compare": Row(document_url("document-compare", "revised"), visible_to(OWNER | STAFF)),
 }
 
 
@@ -483,4 +504,29 @@ CANARY_ROWS: dict[str, Row] = {
         lambda world: reverse("search-api") + "?q=canary&status=draft", everyone(OK)
     ),
     **CANARY_TAG_ROWS,
+    # A draft revision (Rev.2 of "redrafted") and a replaced file: their canaries are file names.
+    "draft revision page": Row(document_url("documents:detail", "redrafted"), everyone(OK)),
+    "draft revision history": Row(document_url("documents:history", "redrafted"), everyone(OK)),
+    "draft revision in the API": Row(document_url("document-detail", "redrafted"), everyone(OK)),
+    "draft revision files in the API": Row(
+        document_url("document-files", "redrafted"), everyone(OK)
+    ),
+    "draft revision download": Row(file_url("draft_revision"), visible_to(OWNER | STAFF)),
+    "replaced file download": Row(file_url("replaced"), visible_to(STAFF)),
+    "compare with the draft revision": Row(
+        compare_url("documents:compare", "?language=en&from=1&to=2"), visible_to(OWNER | STAFF)
+    ),
+    "compare DOCX with the draft revision": Row(
+        compare_url("documents:compare_docx", "?language=en&from=1&to=2"),
+        visible_to(OWNER | STAFF),
+    ),
+    "compare API with the draft revision": Row(
+        compare_url("document-compare", "?language=en&from=1&to=2"), visible_to(OWNER | STAFF)
+    ),
+    "published revisions compared": Row(
+        compare_url("documents:compare", "?language=en&from=0&to=1"), everyone(OK)
+    ),
+    "search for the draft revision's text": Row(
+        lambda world: reverse("search:page") + "?q=canary-unpublished-rev-text", everyone(OK)
+    ),
 }

@@ -16,6 +16,7 @@ from documents.services import (
     create_document,
     create_summary,
     publish_document,
+    publish_revision,
     register_document,
     start_revision,
     submit_document,
@@ -52,6 +53,7 @@ class World:
     action: object = None
     gap_analysis: object = None
     calendar_token: str = ""
+    files: dict[str, object] = field(default_factory=dict)
     # canary text -> the roles that may see it
     canaries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -141,6 +143,7 @@ def build_world(people: People) -> World:
     )
     _document(world, key="withdrawn", state="withdrawn", access="public", seen_by=OWNER_AND_STAFF)
     _revised(world)
+    _redrafted(world)
     summary = create_summary(
         meeting=meeting, title="CANARY-SUMMARY-DRAFT", language="en", by=people["secretariat"]
     )
@@ -176,6 +179,37 @@ def _revised(world: World) -> None:
         language="en",
         by=secretariat,
     )
+
+
+def _redrafted(world: World) -> None:
+    """A published document with Rev.1 published (its first English file replaced) and Rev.2
+    a draft revision: the draft's file, and the replaced file, are canaries."""
+    _document(world, key="redrafted", state="published", access="public", seen_by=set(ROLE_NAMES))
+    document, secretariat = world.documents["redrafted"], world.people["secretariat"]
+    start_revision(document=document, by=secretariat)
+    world.files["replaced"] = add_file(
+        document=document,
+        upload=docx_upload("Rev.1 first try", name="CANARY-REPLACED.docx"),
+        language="en",
+        by=secretariat,
+    )
+    add_file(
+        document=document,
+        upload=docx_upload("Rev.1 text", name="rev1.docx"),
+        language="en",
+        by=secretariat,
+        replace=True,
+    )
+    publish_revision(document=document, by=secretariat)
+    start_revision(document=document, by=secretariat)
+    world.files["draft_revision"] = add_file(
+        document=document,
+        upload=docx_upload("CANARY-UNPUBLISHED-REV-TEXT", name="CANARY-UNPUBLISHED-REV.docx"),
+        language="en",
+        by=secretariat,
+    )
+    world.canaries["CANARY-REPLACED"] = {"secretariat", "superuser"}
+    world.canaries["CANARY-UNPUBLISHED-REV"] = OWNER_AND_STAFF
 
 
 def _follow_up(world: World) -> None:
