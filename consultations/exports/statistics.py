@@ -51,9 +51,14 @@ STATISTICS = Table(
 
 
 def statistics_rows(*, stats: dict) -> list[list]:
-    """From selectors.call_statistics: the rows of the CSV (no further query)."""
+    """From selectors.call_statistics: the rows of the CSV (no further query); a total that is
+    suppressed for the public has no row."""
     totals = stats["totals"]
-    rows = [["status", code, str(label), totals[code]] for code, label in TOTALS]
+    rows = [
+        ["status", code, str(label), totals[code]]
+        for code, label in TOTALS
+        if totals[code] is not None  # a small total the public does not see
+    ]
     by_type = stats["by_stakeholder_type"]
     rows += [
         ["stakeholder_type", value, str(label), count]

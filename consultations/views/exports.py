@@ -76,7 +76,8 @@ def datapackage(request: HttpRequest, code: str) -> JsonResponse:
 
 def statistics_csv(request: HttpRequest, code: str) -> HttpResponse:
     call = _public_call(request, code)
-    rows = statistics_rows(stats=selectors.call_statistics(call=call))
+    # Open data: the public figures for everyone (small totals suppressed, see call_statistics).
+    rows = statistics_rows(stats=selectors.call_statistics(call=call, for_moderators=False))
     return csv_response(table=STATISTICS, rows=rows, filename=f"{call.code}-statistics.csv")
 
 
