@@ -8,6 +8,7 @@ from documents.selectors.documents import (
     registration_queue,
 )
 from documents.selectors.history import Change, HistoryEntry, history_of
+from documents.selectors.preview import preview_choices, previewed_viewer
 
 __all__ = [
     "Change",
@@ -17,5 +18,7 @@ __all__ = [
     "file_for_download",
     "history_of",
     "languages_of",
+    "preview_choices",
+    "previewed_viewer",
     "registration_queue",
 ]

@@ -1,7 +1,13 @@
 from django.db.models import Prefetch, QuerySet
 
-from documents.models import Document, DocumentFile
+from documents.models import CoSponsor, Document, DocumentFile
 from documents.permissions import downloadable_documents_filter
+
+
+def _cosponsors() -> Prefetch:
+    return Prefetch(
+        "cosponsors", queryset=CoSponsor.objects.select_related("member_state").order_by("order")
+    )
 
 
 def _files_without_text() -> QuerySet[DocumentFile]:
@@ -19,6 +25,7 @@ def documents_for_meeting(
         .prefetch_related(
             "source_states",
             "source_organizations",
+            _cosponsors(),
             "agenda_items",
             Prefetch("files", queryset=_files_without_text()),
         )
@@ -42,6 +49,8 @@ def document_for_page(*, user, pk: int) -> Document | None:
         .prefetch_related(
             "source_states",
             "source_organizations",
+            _cosponsors(),
+            "restricted_to",
             "agenda_items",
             Prefetch("files", queryset=_files_without_text().select_related("uploaded_by")),
         )
@@ -54,7 +63,12 @@ def registration_queue() -> QuerySet[Document]:
     return (
         Document.objects.filter(status=Document.Status.SUBMITTED)
         .select_related("meeting__working_group", "owner_state", "owner_organization")
-        .prefetch_related(Prefetch("files", queryset=_files_without_text()))
+        .prefetch_related(
+            "source_states",
+            "source_organizations",
+            _cosponsors(),
+            Prefetch("files", queryset=_files_without_text()),
+        )
         .order_by("meeting__number", "submitted_at")
     )
 
