@@ -321,7 +321,8 @@ def audience_of(document: Document) -> str:
         )
     else:
         words = ACCESS_IN_WORDS[document.access]
-    if cosponsors:
+    open_to_all = published and document.access == Document.Access.PUBLIC
+    if cosponsors and not open_to_all:
         words = format_lazy(
             "{words} {cosponsors}",
             words=words,

@@ -70,3 +70,12 @@ def test_load_demo_sends_no_mail_and_ends_with_the_sign_ins(demo, settings):
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
     assert demo.mail_sent == 0
     assert demo.output.rstrip().endswith("(Representative of a sector member)")
+
+
+def test_the_demo_has_a_cosponsored_contribution(demo):
+    from documents.models import Document
+
+    document = Document.objects.prefetch_related("source_states", "cosponsors__member_state").get(
+        title="Priorities for ITU after the WSIS+20 review"
+    )
+    assert document.source == "Egypt, Sweden"
