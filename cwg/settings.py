@@ -186,6 +186,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consultations.tasks.sweep_orphan_attachment_files",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Record packages whose build was lost (worker killed, broker down when it was asked for).
+    "followup-sweep-stalled-record-packages": {
+        "task": "followup.tasks.sweep_stalled_record_packages",
+        "schedule": 300.0,
+    },
     # Reminders to action owners every morning, the secretariat's digest on Mondays.
     "followup-action-reminders": {
         "task": "followup.tasks.send_action_reminders",

@@ -405,3 +405,13 @@ def _owning_users(document: Document):
             delegations__organization__isnull=False,
         )
     ).distinct()
+
+
+def documents_at_access_level(access: str) -> Q:
+    """What a record package for one access level may hold, whoever downloads it: published and
+    not withdrawn, public (and members-only at the members' level). Restricted documents and
+    every earlier state stay out, so one built package serves everyone of that level."""
+    levels = [Document.Access.PUBLIC]
+    if access == "members":
+        levels.append(Document.Access.MEMBERS)
+    return Q(status=Document.Status.PUBLISHED, access__in=levels)

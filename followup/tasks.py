@@ -1,4 +1,5 @@
-"""Beat tasks: thin wrappers over the reminder services; safe to run twice."""
+"""Thin wrappers over the follow-up services (reminders, digests, record packages); each is
+safe to run twice."""
 
 from celery import shared_task
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.utils import timezone
 from followup.exceptions import RemindersPending
 from followup.services.digest import send_delegation_digests as send_digests_to_subscribers
 from followup.services.notices import mail_assignment_notice
+from followup.services.record_package import build_record_package as build_package
+from followup.services.record_package import resend_stalled_record_packages
 from followup.services.reminders import (
     TRANSIENT_MAIL_ERRORS,
     send_due_reminders,
@@ -50,3 +53,14 @@ def send_delegation_digests() -> int:
     if run.failed:
         raise RemindersPending()
     return run.sent
+
+
+@shared_task(acks_late=True)
+def build_record_package(package_id: int) -> int:
+    package = build_package(package_id=package_id)
+    return package.progress if package is not None else 0
+
+
+@shared_task
+def sweep_stalled_record_packages() -> int:
+    return len(resend_stalled_record_packages())

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap
+from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap, record_package
 
 app_name = "followup"
 urlpatterns = [
@@ -37,6 +37,17 @@ urlpatterns = [
         "heat-map/<str:code>/<slug:kind>/<str:key>/",
         heatmap.heat_map_cell,
         name="heat_map_cell",
+    ),
+    path("<int:number>/record-package/", record_package.record_package, name="record_package"),
+    path(
+        "<int:number>/record-package/build/",
+        record_package.record_package_build,
+        name="record_package_build",
+    ),
+    path(
+        "<int:number>/record-package/download/",
+        record_package.record_package_download,
+        name="record_package_download",
     ),
     path("gap-analyses/<int:pk>/", gaps.gap_matrix, name="gap_matrix"),
     path("gap-analyses/<int:pk>/import/", gap_edit.gap_import, name="gap_import"),

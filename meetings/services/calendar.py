@@ -83,4 +83,6 @@ def build_calendar(*, user: AnyUser | None, base_url: str) -> bytes:
         )
     for event in extra_events(user=user, base_url=base_url):
         calendar.add_component(_event(event.uid, event.summary, event.start, event.end, event.url))
+    # Deadlines are times in Geneva (TZID=Europe/Zurich): RFC 5545 wants the zone's VTIMEZONE.
+    calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -332,11 +332,20 @@ MATRIX |= {
         ),
         only(FOLLOWERS, OK, FORBIDDEN),
     ),
+    # The record package: everyone gets theirs (public or members'); nothing built yet here, so
+    # the download sends to the page. What each package holds: tests/followup/test_record_package.
+    "followup:record_package": Row(meeting_url("followup:record_package"), everyone(OK)),
+    "followup:record_package_build": Row(
+        meeting_url("followup:record_package_build"), everyone(METHOD)
+    ),
+    "followup:record_package_download": Row(
+        meeting_url("followup:record_package_download"), everyone(REDIRECT)
+    ),
     "my:digest": Row(lambda world: reverse("my:digest"), signed_in(SIGNED_IN)),
     "meetings:public_calendar": Row(
         lambda world: reverse("meetings:public_calendar"), everyone(OK)
     ),
-    "meetings:calendar": Row(lambda world: reverse("meetings:calendar"), signed_in(SIGNED_IN)),
+    "meetings:calendar": Row(lambda world: reverse("meetings:calendar"), everyone(OK)),
     "meetings:rotate_calendar_token": Row(
         lambda world: reverse("meetings:rotate_calendar_token"),
         {**everyone(METHOD), "public": LOGIN},
