@@ -223,6 +223,8 @@ def can_see_drafting(*, user: AnyUser, document: Document) -> bool:
     delegation that owns the document and the secretariat (not for a delegation's draft)."""
     if is_secretariat(user):
         return not is_delegation_draft(document)
+    if document.kind == Document.Kind.SUMMARY and is_officer(user):
+        return True  # the officers write the summary together
     states, organizations = _party_ids(user)
     if document.owner_state_id or document.owner_organization_id:
         return document.owner_state_id in states or document.owner_organization_id in organizations

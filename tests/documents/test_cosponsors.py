@@ -195,3 +195,25 @@ def test_the_history_says_who_named_and_who_confirmed(meeting, people, as_role):
     text = page.content.decode()
     assert "Co-sponsors named: Sweden" in text
     assert "Sweden confirmed its co-sponsorship" in text
+
+
+def test_the_queue_and_the_meeting_list_keep_their_query_counts(meeting, people, as_role):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_role("secretariat")
+    urls = [reverse("documents:queue"), reverse("documents:meeting_list", args=[meeting.number])]
+
+    def counts() -> list[int]:
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    joint_draft(meeting, people, "SE", submit=True)
+    few = counts()
+    for _ in range(3):
+        joint_draft(meeting, people, "SE", "SA", submit=True)
+    assert counts() == few

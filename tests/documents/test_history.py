@@ -74,3 +74,22 @@ def test_a_restore_names_the_version_by_its_date(submitted, people, as_role):
     page = history_page(as_role, "delegate", submitted)
     assert f"version {first.pk}" not in page
     assert "Restored the details of " in page
+
+
+def test_officers_read_the_whole_history_of_a_summary_they_write_together(meeting, people):
+    from documents.selectors import history_of
+    from documents.services import create_summary, update_summary
+
+    summary = create_summary(meeting=meeting, title="Summary", language="en", by=people["chair"])
+    update_summary(
+        document=summary,
+        title="Summary",
+        blocks=[{"kind": "paragraph", "text": "First words."}],
+        by=people["chair"],
+    )
+    entries = history_of(document=summary, user=people["vice_chair"])
+    assert [entry.comment for entry in entries] == [
+        "Edited the summary",
+        "Started the meeting summary",
+    ]
+    assert history_of(document=summary, user=people["other_delegate"]) == []
