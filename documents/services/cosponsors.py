@@ -20,7 +20,7 @@ from documents.services.notifications import notify_cosponsors
 def _locked(document: Document) -> Document:
     return (
         Document.objects.select_for_update()
-        .select_related("meeting__working_group", "owner_state")
+        .select_related("meeting__working_group")
         .get(pk=document.pk)
     )
 
