@@ -46,7 +46,7 @@ def is_member(user: AnyUser) -> bool:
 
 
 def is_chair_of(user: AnyUser, working_group) -> bool:
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.pk is None:  # a previewed viewer holds no office
         return False
     return (
         working_group.officers.current(on=timezone.localdate())

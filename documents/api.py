@@ -16,7 +16,7 @@ from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 from cwg.exceptions import NotAllowed
 from cwg.models import MemberState, Organization
 from documents import permissions, services
-from documents.models import Document, DocumentFile, Language
+from documents.models import CoSponsor, Document, DocumentFile, Language
 from meetings.models import Meeting
 
 
@@ -94,6 +94,13 @@ class NewDraftSerializer(serializers.Serializer):
     source_organizations = serializers.PrimaryKeyRelatedField(
         queryset=Organization.objects.all(), many=True, required=False
     )
+    cosponsors = serializers.SlugRelatedField(
+        slug_field="iso_code",
+        queryset=MemberState.objects.all(),
+        many=True,
+        required=False,
+        help_text="Co-sponsoring member states (ISO codes), in the order of the source line.",
+    )
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -109,6 +116,10 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(
                 "source_states",
                 "source_organizations",
+                Prefetch(
+                    "cosponsors",
+                    queryset=CoSponsor.objects.select_related("member_state").order_by("order"),
+                ),
                 Prefetch(
                     "files",
                     queryset=DocumentFile.objects.defer("text").filter(
@@ -146,6 +157,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             access=data["access"],
             source_states=data.get("source_states"),
             source_organizations=data.get("source_organizations"),
+            cosponsors=data.get("cosponsors"),
         )
         document = self.get_queryset().get(pk=document.pk)
         return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)

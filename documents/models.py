@@ -217,11 +217,23 @@ class Document(models.Model):
 
     @property
     def source(self) -> str:
+        """The source line: the submitter, then the co-sponsors who confirmed, in the order given.
+
+        Reads the prefetched relations (source_states, source_organizations, cosponsors)."""
         names = [state.name for state in self.source_states.all()]
         names += [organization.name for organization in self.source_organizations.all()]
         if self.source_text:
             names.append(self.source_text)
+        names += [cosponsor.member_state.name for cosponsor in self.confirmed_cosponsors]
         return ", ".join(names)
+
+    @property
+    def confirmed_cosponsors(self) -> list["CoSponsor"]:
+        return [
+            cosponsor
+            for cosponsor in self.cosponsors.all()
+            if cosponsor.answer == CoSponsor.Answer.CONFIRMED
+        ]
 
 
 def series_of(kind: str) -> str:
@@ -299,6 +311,52 @@ def parse_symbol(text: str) -> ParsedSymbol | None:
         number=int(match["number"]),
         revision=int(revision) if revision is not None else None,
     )
+
+
+class CoSponsor(models.Model):
+    """A member state the submitting delegation names as co-sponsor. Its delegates see the
+    document from its submission and confirm or decline; only a confirmation makes it a source."""
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", _("Not answered yet")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="cosponsors", verbose_name=_("document")
+    )
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        related_name="cosponsorships",
+        verbose_name=_("member state"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    answer = models.CharField(
+        _("answer"), max_length=10, choices=Answer.choices, default=Answer.PENDING
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("co-sponsor")
+        verbose_name_plural = _("co-sponsors")
+        ordering = ["document", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "member_state"], name="cosponsor_once_per_document"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} ({self.get_answer_display()})"
 
 
 class SymbolCounter(models.Model):

@@ -18,7 +18,7 @@ from cwg.search.principals import (
     party_principal,
 )
 from cwg.search.registry import Source, register
-from documents.models import Document, DocumentFile, Language
+from documents.models import CoSponsor, Document, DocumentFile, Language
 from documents.permissions import is_delegation_draft
 
 KIND = "document"
@@ -36,6 +36,7 @@ def indexable_documents() -> QuerySet[Document]:
         .prefetch_related(
             "source_states",
             "source_organizations",
+            "cosponsors__member_state",
             "restricted_to",
             "action_lines",
             "sdgs",
@@ -53,6 +54,11 @@ def document_principals(document: Document) -> frozenset[str]:
         principals.add(party_principal(state_code=document.owner_state.iso_code))
     if document.owner_organization_id:
         principals.add(party_principal(organization_id=document.owner_organization_id))
+    if document.status != Document.Status.DRAFT:
+        principals.update(
+            party_principal(state_code=cosponsor.member_state.iso_code)
+            for cosponsor in document.cosponsors.all()
+        )
     ownerless = not document.owner_state_id and not document.owner_organization_id
     if ownerless and document.submitted_by_id:
         principals.add(f"user:{document.submitted_by_id}")
@@ -165,3 +171,4 @@ def connect() -> None:
     watch_m2m(Document.source_organizations.through, KIND)
     watch_m2m(Document.action_lines.through, KIND)
     watch_m2m(Document.sdgs.through, KIND)
+    watch(CoSponsor, KIND, lambda cosponsor: [cosponsor.document_id])

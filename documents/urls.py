@@ -23,6 +23,9 @@ urlpatterns = [
         for action in views.TRANSITIONS
     ],
     path("<int:pk>/history/", views.history, name="history"),
+    path("<int:pk>/cosponsorship/", views.cosponsorship, name="cosponsorship"),
+    path("<int:pk>/correct/", views.correct, name="correct"),
+    path("<int:pk>/preview/", views.preview, name="preview"),
     path("<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
     path("<int:pk>/summary/", views.edit_summary, name="summary_edit"),
     path("<int:pk>/summary/publish/", views.publish_summary, name="summary_publish"),

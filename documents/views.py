@@ -19,6 +19,8 @@ from cwg.models import ActionLine, SustainableDevelopmentGoal
 from cwg.opendata import csv_response, descriptor_response
 from documents import opendata, permissions, selectors, services
 from documents.forms import (
+    CorrectionForm,
+    CosponsorshipForm,
     DocumentDetailsForm,
     FileForm,
     NewContributionForm,
@@ -29,6 +31,7 @@ from documents.forms import (
     WithdrawForm,
 )
 from documents.models import LANGUAGE_LETTERS, Document, DocumentFile, Language
+from documents.services.workflow import KEEP
 from meetings.models import Meeting
 
 DELAYED_MESSAGE = gettext_lazy(
@@ -117,10 +120,23 @@ def meeting_datapackage(request: HttpRequest, number: int) -> HttpResponse:
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    user = request.user
+    context = detail_context(document=document, user=request.user)
+    if context["can_preview"]:
+        context["preview_choices"] = selectors.preview_choices()
+    return render(request, "documents/document_detail.html", context)
+
+
+def detail_context(*, document: Document, user) -> dict:
+    """What the document page shows to this user; the secretariat's preview calls it with the
+    previewed viewer, so the preview is the page that viewer gets."""
     revisions = selectors.revisions_for_page(document=document, user=user)
     draft = next((row for row in revisions if row.is_draft), None)
-    files = [file for file in document.files.all() if file.state == DocumentFile.State.CURRENT]
+    files = [
+        file
+        for file in document.files.all()
+        if file.state == DocumentFile.State.CURRENT
+        and permissions.can_see_file(user=user, document=document, file=file)
+    ]
     waiting = {
         DocumentFile.Extraction.PENDING,
         DocumentFile.Extraction.RUNNING,
@@ -129,43 +145,48 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pending = any(file.extraction_state in waiting for file in files)
     delayed = any(file.extraction_state == DocumentFile.Extraction.DELAYED for file in files)
     proposal = bool(document.proposed_action_lines.all() or document.proposed_sdgs.all())
-    return render(
-        request,
-        "documents/document_detail.html",
-        {
-            "document": document,
-            "files": files,
-            "extraction_pending": pending,
-            "extraction_delayed": delayed,
-            "can_edit": permissions.can_edit_document(user=user, document=document),
-            "can_submit": permissions.can_submit_document(user=user, document=document),
-            "can_manage": permissions.can_manage_documents(user=user),
-            "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
-            "can_download": permissions.can_download_files(user=user, document=document),
-            "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
-            "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
-            "needs_late_approval": document.awaits_late_approval,
-            "can_tag": permissions.can_tag(user=user),
-            "show_proposal": proposal
-            and permissions.can_see_tag_proposal(user=user, document=document),
-            "revisions": revisions,
-            "draft_revision": draft,
-            "can_start_revision": draft is None
-            and permissions.can_start_revision(user=user, document=document),
-            "can_publish_revision": draft is not None
-            and bool(draft.files)
-            and permissions.can_publish_revision(user=user, document=document),
-            "removable": {
-                file.pk
-                for file in files
-                if permissions.can_remove_file(user=user, document=document, file=file)
-            },
-            "remove_form": RemoveFileForm(),
-            "confirmations": CONFIRMATIONS,
-            "withdraw_form": WithdrawForm(),
-            "Status": Document.Status,
+    return {
+        "document": document,
+        "files": files,
+        "extraction_pending": pending,
+        "extraction_delayed": delayed,
+        "audience": permissions.audience_of(document),
+        "cosponsors": list(document.cosponsors.all()),
+        "can_see_cosponsor_answers": permissions.can_see_drafting(user=user, document=document)
+        or permissions.is_cosponsor_delegate(user=user, document=document),
+        "can_answer_cosponsorship": permissions.can_answer_cosponsorship(
+            user=user, document=document
+        ),
+        "can_correct": permissions.can_correct_document(user=user, document=document),
+        "can_preview": permissions.can_preview_as_others(user=user),
+        "can_edit": permissions.can_edit_document(user=user, document=document),
+        "can_submit": permissions.can_submit_document(user=user, document=document),
+        "can_manage": permissions.can_manage_documents(user=user),
+        "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
+        "can_download": permissions.can_download_files(user=user, document=document),
+        "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
+        "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
+        "needs_late_approval": document.awaits_late_approval,
+        "can_tag": permissions.can_tag(user=user),
+        "show_proposal": proposal
+        and permissions.can_see_tag_proposal(user=user, document=document),
+        "revisions": revisions,
+        "draft_revision": draft,
+        "can_start_revision": draft is None
+        and permissions.can_start_revision(user=user, document=document),
+        "can_publish_revision": draft is not None
+        and bool(draft.files)
+        and permissions.can_publish_revision(user=user, document=document),
+        "removable": {
+            file.pk
+            for file in files
+            if permissions.can_remove_file(user=user, document=document, file=file)
         },
-    )
+        "remove_form": RemoveFileForm(),
+        "confirmations": CONFIRMATIONS,
+        "withdraw_form": WithdrawForm(),
+        "Status": Document.Status,
+    }
 
 
 @login_required
@@ -190,6 +211,7 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
                     agenda_items=list(data["agenda_items"]),
                     source_states=list(data["source_states"]) or None,
                     source_organizations=list(data["source_organizations"]) or None,
+                    cosponsors=data.get("cosponsors") or None,
                     file=data["file"],
                     language=data["language"],
                     original_name=data["file"].name,
@@ -224,37 +246,54 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda_items": document.agenda_items.all(),
         "source_states": document.source_states.all(),
         "source_organizations": document.source_organizations.all(),
+        "cosponsors": [cosponsor.member_state_id for cosponsor in document.cosponsors.all()],
     }
     form = DocumentDetailsForm(
-        request.POST or None, initial=initial, meeting=document.meeting, user=request.user
+        request.POST or None,
+        initial=initial,
+        meeting=document.meeting,
+        user=request.user,
+        cosponsors=permissions.can_name_cosponsors(user=request.user, document=document),
     )
+
+    def save(data: dict) -> None:
+        services.update_contribution(
+            document=document,
+            by=request.user,
+            title=data["title"],
+            access=data["access"],
+            agenda_items=list(data["agenda_items"]),
+            source_states=list(data["source_states"]),
+            source_organizations=list(data["source_organizations"]),
+            cosponsors=data["cosponsors"] if "cosponsors" in form.fields else KEEP,
+        )
+
+    return _form_page(
+        request,
+        form=form,
+        save=save,
+        done=_("The details are saved."),
+        template="documents/document_form.html",
+        context={"meeting": document.meeting, "document": document},
+    )
+
+
+def _form_page(request, *, form, save, done: str, template: str, context: dict) -> HttpResponse:
+    """Show the form; on a valid post call save(cleaned_data): a domain error becomes a message
+    on the form (with its 4xx status, the input kept), success goes back to the document."""
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.update_document(
-                    document=document,
-                    by=request.user,
-                    title=data["title"],
-                    access=data["access"],
-                    agenda_items=list(data["agenda_items"]),
-                    source_states=list(data["source_states"]),
-                    source_organizations=list(data["source_organizations"]),
-                )
+                save(form.cleaned_data)
             except DomainError as error:
                 form.add_error(None, error.message)
                 status = error.http_status
             else:
-                messages.success(request, _("The details are saved."))
-                return redirect(document)
-    return render(
-        request,
-        "documents/document_form.html",
-        {"form": form, "meeting": document.meeting, "document": document},
-        status=status,
-    )
+                messages.success(request, done)
+                return redirect(context["document"])
+    return render(request, template, {"form": form, **context}, status=status)
 
 
 def _replaceable(document: Document) -> tuple[int, dict[str, DocumentFile]]:
@@ -548,7 +587,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/history.html",
         {
             "document": document,
-            "versions": selectors.history_of(document=document),
+            "versions": selectors.history_of(document=document, user=request.user),
             "can_restore": permissions.can_restore_version(user=request.user, document=document),
         },
     )
@@ -767,3 +806,104 @@ def compare_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 COMPARE_AUTHOR = "Secretariat"  # the author Word shows on each change; a role, not a person
+
+
+# Co-sponsors (issue 13, point 2): each co-sponsor's delegates answer on this page.
+@login_required
+def cosponsorship(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_answer_cosponsorship(user=request.user, document=document):
+        raise PermissionDenied
+    form = CosponsorshipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_cosponsorship(
+                document=document,
+                by=request.user,
+                confirm=form.cleaned_data["answer"] == "confirm",
+            )
+        except NotAllowed as refusal:
+            raise PermissionDenied from refusal
+        messages.success(request, _("Your answer is recorded."))
+        return redirect(document)
+    states = permissions.own_member_states(user=request.user)
+    mine = [
+        cosponsor for cosponsor in document.cosponsors.all() if cosponsor.member_state_id in states
+    ]
+    return render(
+        request,
+        "documents/cosponsorship.html",
+        {"document": document, "form": form, "mine": mine},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# Corrections after registration (issue 13, point 7): the secretariat, with a reason.
+@login_required
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_correct_document(user=request.user, document=document):
+        raise PermissionDenied
+    initial = {
+        "title": document.title,
+        "series": document.kind,
+        "access": document.access,
+        "agenda_items": document.agenda_items.all(),
+        "restricted_to": document.restricted_to.all(),
+    }
+    form = CorrectionForm(request.POST or None, initial=initial, meeting=document.meeting)
+
+    def save(data: dict) -> None:
+        services.correct_registered_document(
+            document=document,
+            by=request.user,
+            reason=data["reason"],
+            title=data["title"],
+            kind=data["series"],
+            access=data["access"],
+            agenda_items=list(data["agenda_items"]),
+            restricted_to=list(data["restricted_to"]),
+        )
+
+    return _form_page(
+        request,
+        form=form,
+        save=save,
+        done=_("The correction is saved, with its reason."),
+        template="documents/correct.html",
+        context={"document": document},
+    )
+
+
+# "Preview as" (issue 13, point 9): the page another viewer gets, from the same rules.
+@login_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_preview_as_others(user=request.user):
+        raise PermissionDenied
+    choice = request.GET.get("as", "public")
+    previewed = selectors.previewed_viewer(choice)
+    if previewed is None:
+        return render(
+            request,
+            "documents/preview.html",
+            {"document": document, "unknown": True, "choices": selectors.preview_choices()},
+            status=400,
+        )
+    viewer, label = previewed
+    seen = selectors.document_for_page(user=viewer, pk=pk)
+    context = {"document": document, "seen": seen is not None, "viewer_label": label}
+    if seen is None:
+        return render(
+            request,
+            "documents/preview.html",
+            {**context, "choices": selectors.preview_choices(), "chosen": choice},
+        )
+    context = {
+        **detail_context(document=seen, user=viewer),
+        "preview": True,
+        "viewer_label": label,
+        "preview_choices": selectors.preview_choices(),
+        "chosen": choice,
+    }
+    return render(request, "documents/document_detail.html", context)

@@ -15,9 +15,11 @@ from documents.demo.revisions import attach_revisions
 from documents.models import Document
 from documents.services import (
     add_file,
+    answer_cosponsorship,
     approve_late_contribution,
     create_document,
     create_summary,
+    name_cosponsors,
     publish_document,
     publish_summary,
     register_document,
@@ -77,12 +79,19 @@ def _load_document(meeting, kind, title, sources, languages, people) -> None:
         source_organizations=organizations,
         source_text=other,
     )
+    cosponsors = content.COSPONSORED.get((meeting.number, title), [])
+    if cosponsors:
+        states = list(MemberState.objects.filter(iso_code__in=cosponsors))
+        name_cosponsors(document=document, by=secretariat, member_states=states)
     for language in languages:
         add_file(document=document, upload=_docx(title, language), language=language, by=author)
     late = (meeting.number, title) == content.LATE
     deadline = meeting.contribution_deadline
     received = deadline + dt.timedelta(days=2) if late else deadline - dt.timedelta(days=5)
     document = submit_document(document=document, by=secretariat, received_at=received)
+    for cosponsor in document.cosponsors.select_related("member_state"):
+        delegate = DELEGATE_OF[cosponsor.member_state.iso_code]
+        answer_cosponsorship(document=document, by=people[delegate], confirm=True)
     if late:
         approve_late_contribution(document=document, by=secretariat)
     document = register_document(document=document, by=secretariat)

@@ -79,7 +79,7 @@ MEETING_44 = [
         ["en"],
     ),
     (DOC, "Mapping the WSIS+20 outcome to ITU's current mandates", ["EG"], ["ar", "en"]),
-    (DOC, "Priorities for ITU after the WSIS+20 review", ["SE", "BR"], ["en"]),
+    (DOC, "Priorities for ITU after the WSIS+20 review", ["EG"], ["en"]),
     (
         DOC,
         "Views of Arab States on the follow-up of WSIS+20",
@@ -134,6 +134,8 @@ AGENDA_ITEMS = {
 
 # The late contribution, approved by the secretariat; and the document that got a revision.
 LATE = (44, "Mapping the WSIS+20 outcome to ITU's current mandates")
+# Egypt's contribution co-sponsored by Sweden, which confirmed: the source line "Egypt, Sweden".
+COSPONSORED = {(44, "Priorities for ITU after the WSIS+20 review"): ["SE"]}
 REVISED = (44, "Proposed structure of the gap analysis for Council 2026")
 
 BODY = {

@@ -19,6 +19,7 @@ from documents.selectors.listing import (
     document_rows,
     grouped_by_agenda_item,
 )
+from documents.selectors.preview import preview_choices, previewed_viewer
 
 __all__ = [
     "Change",
@@ -34,6 +35,8 @@ __all__ = [
     "grouped_by_agenda_item",
     "history_of",
     "languages_of",
+    "preview_choices",
+    "previewed_viewer",
     "registration_queue",
     "revisions_for_page",
     "summary_text_in_writing",

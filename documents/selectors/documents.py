@@ -2,12 +2,26 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
-from documents.models import Document, DocumentFile, DocumentRevision, parse_symbol, series_of
+from documents.models import (
+    CoSponsor,
+    Document,
+    DocumentFile,
+    DocumentRevision,
+    parse_symbol,
+    series_of,
+)
 from documents.permissions import (
     can_see_draft_revision,
+    can_see_file,
     downloadable_documents_filter,
     visible_files_filter,
 )
+
+
+def _cosponsors() -> Prefetch:
+    return Prefetch(
+        "cosponsors", queryset=CoSponsor.objects.select_related("member_state").order_by("order")
+    )
 
 
 def _files_without_text() -> QuerySet[DocumentFile]:
@@ -38,6 +52,7 @@ def documents_for_meeting(
         .prefetch_related(
             "source_states",
             "source_organizations",
+            _cosponsors(),
             "agenda_items",
             "action_lines",
             "sdgs",
@@ -68,6 +83,8 @@ def document_for_page(*, user, pk: int) -> Document | None:
         .prefetch_related(
             "source_states",
             "source_organizations",
+            _cosponsors(),
+            "restricted_to",
             "agenda_items",
             "action_lines",
             "sdgs",
@@ -87,7 +104,12 @@ def registration_queue() -> QuerySet[Document]:
     return (
         Document.objects.filter(status=Document.Status.SUBMITTED)
         .select_related("meeting__working_group", "owner_state", "owner_organization")
-        .prefetch_related(Prefetch("files", queryset=_files_without_text().filter(state="current")))
+        .prefetch_related(
+            "source_states",
+            "source_organizations",
+            _cosponsors(),
+            Prefetch("files", queryset=_files_without_text().filter(state="current")),
+        )
         .order_by("meeting__number", "submitted_at")
     )
 
@@ -138,8 +160,8 @@ def revisions_for_page(*, document: Document, user) -> list[RevisionRow]:
                 rows[revision.number] = RevisionRow(number=revision.number, is_draft=True)
         elif revision.number in rows:
             rows[revision.number].published_at = revision.published_at
-    for file in document.files.all():
-        if file.revision in rows:
+    for file in document.files.all():  # re-checked: the preview reads the secretariat's rows
+        if file.revision in rows and can_see_file(user=user, document=document, file=file):
             rows[file.revision].files.append(file)
     return [rows[number] for number in sorted(rows, reverse=True)]
 

@@ -1,3 +1,4 @@
+from documents.services.cosponsors import answer_cosponsorship, name_cosponsors
 from documents.services.files import (
     add_file,
     add_staged_file,
@@ -10,7 +11,12 @@ from documents.services.files import (
     store_file,
 )
 from documents.services.history import restore_version
-from documents.services.registration import create_contribution, register_secretariat_document
+from documents.services.registration import (
+    correct_registered_document,
+    create_contribution,
+    register_secretariat_document,
+    update_contribution,
+)
 from documents.services.summary import create_summary, publish_summary, update_summary
 from documents.services.tags import propose_tags
 from documents.services.workflow import (
@@ -28,6 +34,8 @@ from documents.services.workflow import (
 __all__ = [
     "add_file",
     "add_staged_file",
+    "answer_cosponsorship",
+    "correct_registered_document",
     "approve_late_contribution",
     "create_contribution",
     "create_document",
@@ -36,6 +44,7 @@ __all__ = [
     "publish_document",
     "propose_tags",
     "publish_revision",
+    "name_cosponsors",
     "publish_summary",
     "queue_extraction",
     "register_document",
@@ -48,6 +57,7 @@ __all__ = [
     "start_revision",
     "store_file",
     "submit_document",
+    "update_contribution",
     "update_document",
     "update_summary",
     "withdraw_document",

@@ -22,6 +22,21 @@ def notify_submitter(*, document: Document, event: str) -> None:
         send_notice(document.pk, event, [email])
 
 
+def notify_cosponsors(*, document: Document, member_states: list[int] | None = None) -> None:
+    """The delegates of the co-sponsoring member states (all of them, or those given)."""
+    states = member_states
+    if states is None:
+        states = list(document.cosponsors.values_list("member_state_id", flat=True))
+    recipients = list(
+        User.objects.filter(delegations__member_state_id__in=states, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if recipients:
+        send_notice(document.pk, "cosponsor", recipients)
+
+
 def send_notice(document_id: int, event: str, recipients: list[str]) -> None:
     """In the caller's transaction: mailed once it commits (see cwg.outbox)."""
     outbox.enqueue(NOTICE, document_id=document_id, event=event, recipients=recipients)

@@ -15,7 +15,11 @@ from cwg.exceptions import InvalidTransition, NotAllowed
 from cwg.models import MemberState, Organization
 from documents import permissions
 from documents.models import Document, DocumentFile, DocumentRevision
-from documents.services.notifications import notify_secretariat, notify_submitter
+from documents.services.notifications import (
+    notify_cosponsors,
+    notify_secretariat,
+    notify_submitter,
+)
 from documents.services.symbols import allocate_number
 from meetings.models import AgendaItem, Meeting
 
@@ -231,6 +235,7 @@ def submit_document(
     comment = "Submitted after the deadline (late)" if document.is_late else "Submitted"
     _save(document, by=by, comment=comment, fields=["status", "submitted_at", "is_late"])
     notify_secretariat(document=document, event="late" if document.is_late else "submitted")
+    notify_cosponsors(document=document)
     return document
 
 

@@ -120,3 +120,12 @@ def test_demo_meetings_have_their_registration_lists(demo):
         assert counts["remote"] > 0
         assert counts["member_states"] >= 10
         assert counts["sector_members"] == 1
+
+
+def test_the_demo_has_a_cosponsored_contribution(demo):
+    from documents.models import Document
+
+    document = Document.objects.prefetch_related("source_states", "cosponsors__member_state").get(
+        title="Priorities for ITU after the WSIS+20 review"
+    )
+    assert document.source == "Egypt, Sweden"

@@ -170,6 +170,19 @@ MATRIX |= {
         lambda world: reverse("documents:restore", args=[world.documents["draft"].pk, 1]),
         everyone(METHOD),
     ),
+    # Sweden's contribution co-sponsored by Egypt: only Egypt's delegates answer; those who see
+    # it but are not the co-sponsor are refused, the others are told it does not exist.
+    "documents:cosponsorship": Row(
+        document_url("documents:cosponsorship", "cosponsored"),
+        {
+            **signed_in({"delegate"}, refused=NOT_FOUND),
+            "other_delegate": FORBIDDEN,
+            "secretariat": FORBIDDEN,
+            "superuser": FORBIDDEN,
+        },
+    ),
+    "documents:correct": Row(document_url("documents:correct", "public"), signed_in(STAFF)),
+    "documents:preview": Row(document_url("documents:preview", "public"), signed_in(STAFF)),
 }
 
 MATRIX |= {
@@ -499,6 +512,29 @@ CANARY_ROWS: dict[str, Row] = {
     ),
     "search by status draft": Row(
         lambda world: reverse("search:page") + "?q=canary&status=draft", everyone(OK)
+    ),
+    "a co-sponsored document's page": Row(
+        document_url("documents:detail", "cosponsored"),
+        visible_to({"delegate", "other_delegate"} | STAFF),
+    ),
+    "a co-sponsored document in the API": Row(
+        document_url("document-detail", "cosponsored"),
+        visible_to({"delegate", "other_delegate"} | STAFF),
+    ),
+    "a co-sponsored draft's page": Row(
+        document_url("documents:detail", "cosponsored_draft"), visible_to({"other_delegate"})
+    ),
+    "a co-sponsored draft's download": Row(
+        first_file_url("cosponsored_draft"), visible_to({"other_delegate"})
+    ),
+    "a retitled document's public history": Row(
+        document_url("documents:history", "retitled"), everyone(OK)
+    ),
+    "preview of a published document as the public": Row(
+        lambda world: (
+            reverse("documents:preview", args=[world.documents["public"].pk]) + "?as=public"
+        ),
+        signed_in(STAFF),
     ),
     "search API by status draft": Row(
         lambda world: reverse("search-api") + "?q=canary&status=draft", everyone(OK)
