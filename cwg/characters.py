@@ -6,7 +6,7 @@ above; PostgreSQL refuses NUL in text. Everything else (the C0 controls, NUL, lo
 U+FFFE, U+FFFF) made DOCX and XLSX writers, the database or the UTF-8 encoder fail with a 500.
 
 Text enters through one door: ``CleanCharactersMiddleware`` cleans every query parameter,
-form field and cookie before any view sees it, and answers 400 to a path that holds such a
+form field and cookie before any view sees it, and answers 404 to a path that holds such a
 character; the API's parsers clean what they read from JSON, forms and multipart bodies. Rows
 written before this existed may still hold such characters, so every writer (DOCX, XLSX, CSV,
 JSON, iCalendar, mail) passes its text through ``clean_text`` or ``one_line`` as well.
@@ -15,8 +15,7 @@ JSON, iCalendar, mail) passes its text through ``clean_text`` or ``one_line`` as
 import re
 from collections.abc import Callable
 
-from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from rest_framework import parsers
 
 REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -70,7 +69,7 @@ class CleanCharactersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if REFUSED.search(request.path_info):
             # A path names something; a name with a control character names nothing here.
-            raise BadRequest("control character in the path")
+            raise Http404("control character in the path")
         request.GET = clean_query_dict(request.GET)
         request.COOKIES = {
             clean_text(name): clean_text(value) for name, value in request.COOKIES.items()

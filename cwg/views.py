@@ -13,11 +13,17 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _anonymous_unless_authenticated(request: HttpRequest) -> None:
+    """A request refused before authentication ran (a control character in its path) is
+    nobody's: the page around the message still needs a user."""
+    if not hasattr(request, "user"):
+        request.user = AnonymousUser()
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Bad request.", "code": "bad_request"}, status=400)
-    if not hasattr(request, "user"):  # refused before authentication (a NUL in the path)
-        request.user = AnonymousUser()
+    _anonymous_unless_authenticated(request)
     return render(request, "400.html", status=400)
 
 
@@ -34,6 +40,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """The API answers JSON even where no URL pattern matched (e.g. a negative id)."""
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+    _anonymous_unless_authenticated(request)
     return render(request, "404.html", status=404)
 
 

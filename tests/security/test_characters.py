@@ -239,10 +239,11 @@ def test_nul_in_any_query_answers_without_a_500(as_role, url):
     assert response.status_code < 500, (url, response.status_code)
 
 
-def test_nul_in_a_path_is_a_bad_request(client, call):
-    assert client.get("/consultations/CHARS%00/inputs/").status_code == 400
-    assert client.get("/consultations/mine/a%00b/").status_code == 400
-    assert client.get("/meetings/calendar/x%01y.ics").status_code == 400
+def test_nul_in_a_path_names_no_page(client, call):
+    assert client.get("/consultations/CHARS%00/inputs/").status_code == 404
+    assert client.get("/consultations/mine/a%00b/").status_code == 404
+    assert client.get("/meetings/calendar/x%01y.ics").status_code == 404
+    assert client.get("/api/v1/action-lines/C%01/").status_code == 404
 
 
 def test_a_cookie_with_nul_is_cleaned_before_the_session_is_read(client, people):
