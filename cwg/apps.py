@@ -16,3 +16,6 @@ class CwgConfig(AppConfig):
     def ready(self) -> None:
         # Permissions rows exist only after migrate has created them, hence post_migrate.
         post_migrate.connect(_grant_role_permissions, dispatch_uid="cwg.grant_role_permissions")
+        from cwg import pagecache
+
+        pagecache.connect()

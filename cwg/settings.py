@@ -284,9 +284,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# Consultations: the per-address rate limit of the public form (django-ratelimit) counts in the
-# cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...).
+# The cache holds the per-address rate limit of the public consultation form (django-ratelimit)
+# and the public pages served to anonymous visitors (cwg/pagecache.py). It must be shared by all
+# web processes in production (CACHE_URL=redis://...): a page invalidated in one process must not
+# be served stale by another. Local memory suits one process only (the embedded default).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# How long an anonymous visitor's page may be served from the cache at most (0 turns it off); the
+# changes apps register invalidate it sooner.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
 # Files an input may carry (checked like document uploads), and the size of each.
 CONSULTATION_MAX_ATTACHMENTS = env.int("CONSULTATION_MAX_ATTACHMENTS", default=3)

@@ -12,6 +12,7 @@ app_urls = (
         path("", home.home, name="home"),
         path("healthz/", views.healthz, name="healthz"),
         path("open-data/", views.open_data, name="open_data"),
+        path("language/<str:code>/", views.switch_language, name="switch_language"),
     ],
     "cwg",
 )

@@ -7,6 +7,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from documents import search
+        from documents import pagecache, search
 
         search.connect()
+        pagecache.connect()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
+from cwg.pagecache import public_page
 from documents import permissions, selectors, services
 from documents.forms import (
     DocumentDetailsForm,
@@ -21,7 +22,9 @@ from documents.forms import (
     WithdrawForm,
 )
 from documents.models import Document, DocumentFile, Language
+from documents.pagecache import document_scope
 from meetings.models import Meeting
+from meetings.pagecache import meeting_scope
 
 DELAYED_MESSAGE = gettext_lazy(
     "The file is stored, but processing is delayed: its text will be read as soon as the "
@@ -40,6 +43,7 @@ def _document(request: HttpRequest, pk: int) -> Document:
     return document
 
 
+@public_page(lambda number: [meeting_scope(number)])
 def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
     filters = {
@@ -76,6 +80,7 @@ def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     )
 
 
+@public_page(lambda pk: [document_scope(pk)])
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     user = request.user

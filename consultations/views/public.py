@@ -10,6 +10,7 @@ from consultations import charts, selectors, services
 from consultations.exceptions import AttachmentRefused, BadWithdrawLink
 from consultations.forms import SubmissionForm
 from consultations.models import ConsultationCall, Submission, SubmissionAttachment
+from consultations.pagecache import call_scope
 from consultations.permissions import (
     can_edit_call,
     can_edit_questions,
@@ -22,6 +23,7 @@ from consultations.permissions import (
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
 from cwg.models import MemberState
+from cwg.pagecache import public_page
 
 
 def _call(request: HttpRequest, code: str) -> ConsultationCall:
@@ -212,6 +214,7 @@ def own_attachment(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     return _attachment_response(found, inline="inline" in request.GET)
 
 
+@public_page(lambda code: [call_scope(code)])
 def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     stakeholder_type = request.GET.get("stakeholder_type", "")

@@ -3,9 +3,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from cwg.exceptions import NotAllowed
+from cwg.pagecache import public_page
 from meetings.exceptions import InvalidImport
 from meetings.forms import ParticipantImportForm
 from meetings.models import Meeting
+from meetings.pagecache import meeting_scope
 from meetings.permissions import can_manage_participants, can_see_participants
 from meetings.selectors import attendance_counts, meeting_with_agenda, participants_of
 from meetings.services import import_participants
@@ -19,6 +21,7 @@ def _meeting_or_404(number: int) -> Meeting:
     return meeting
 
 
+@public_page(lambda number: [meeting_scope(number)])
 def meeting_detail(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting_or_404(number)
     return render(
