@@ -20,6 +20,7 @@ def connect() -> None:
         ConsultationCall,
         scopes=lambda call: [OPEN_DATA_SCOPE, call_scope(call.code)],
         uid="consultations.call",
+        unseen_fields=["last_number"],  # counted at every new input
     )
     invalidate_when_saved(
         Question,

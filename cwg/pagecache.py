@@ -60,15 +60,25 @@ def invalidate(*scopes: str) -> None:
 
 
 def invalidate_when_saved(
-    model, *, scopes: Callable[[object], Iterable[str]], uid: str, m2m_fields: Iterable[str] = ()
+    model,
+    *,
+    scopes: Callable[[object], Iterable[str]],
+    uid: str,
+    m2m_fields: Iterable[str] = (),
+    unseen_fields: Iterable[str] = (),
 ) -> None:
     """Saving or deleting a row of `model` (or changing one of its many-to-many fields)
-    invalidates `scopes(row)`; `scopes` returns nothing when the public cannot see the change."""
+    invalidates `scopes(row)`; `scopes` returns nothing when the public cannot see the change.
+    A save limited to `unseen_fields` (update_fields) changes no page: a counter, a timestamp."""
+    unseen_fields = frozenset(unseen_fields)
 
     def on_change(instance, **kwargs) -> None:
         action = kwargs.get("action")
         if action is not None and not action.startswith("post_"):
             return  # m2m_changed: act once, after the change
+        saved_fields = kwargs.get("update_fields")
+        if saved_fields and unseen_fields.issuperset(saved_fields):
+            return
         if kwargs.get("reverse"):  # changed from the other side: `instance` is not a `model`
             rows = model._default_manager.filter(pk__in=kwargs.get("pk_set") or ())
         else:
