@@ -33,6 +33,7 @@ GENERATION_PREFIX = "cwg:page-generation:"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' CookieStorage.cookie_name
 HOME_SCOPE = "home"  # the group, its officers and its meetings
 OPEN_DATA_SCOPE = "open-data"  # what /open-data/ lists
+SEARCH_SCOPE = "search"  # every search result: bumped whenever the index is written
 
 
 def _generation_key(scope: str) -> str:
@@ -40,9 +41,10 @@ def _generation_key(scope: str) -> str:
 
 
 def _page_key(request: HttpRequest) -> str:
-    # The active language is what LocaleMiddleware chose (cookie, then Accept-Language).
-    path = request.get_full_path().encode()
-    return f"{PAGE_PREFIX}{get_language()}:{hashlib.sha256(path).hexdigest()}"
+    # The active language is what LocaleMiddleware chose (cookie, then Accept-Language); the
+    # API answers JSON or its browsable HTML by the Accept header.
+    asked = f"{request.get_full_path()}\n{request.META.get('HTTP_ACCEPT', '')}".encode()
+    return f"{PAGE_PREFIX}{get_language()}:{hashlib.sha256(asked).hexdigest()}"
 
 
 def bump(*scopes: str) -> None:
@@ -98,6 +100,7 @@ def _may_use_shared_cache(request: HttpRequest) -> bool:
         and settings.PUBLIC_PAGE_CACHE_SECONDS > 0
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META  # an API token: that user's own answer
         and not request.user.is_authenticated
     )
 
@@ -134,7 +137,9 @@ def public_page(scopes: Callable[..., Iterable[str]]):
             generations = [found.get(key) for key in generation_keys]
             entry = found.get(page_key)
             if entry is not None and entry["generations"] == generations:
-                response = HttpResponse(entry["content"], content_type=entry["content_type"])
+                response = HttpResponse(entry["content"])
+                for header, value in entry["headers"]:
+                    response[header] = value
                 response["X-Page-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
@@ -144,7 +149,7 @@ def public_page(scopes: Callable[..., Iterable[str]]):
                 entry = {
                     "generations": generations,
                     "content": response.content,
-                    "content_type": response["Content-Type"],
+                    "headers": list(response.items()),  # Content-Type, the API's Vary and Allow
                 }
                 cache.set(page_key, entry, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
                 response["X-Page-Cache"] = "miss"

@@ -8,6 +8,8 @@ from cwg.pagecache import invalidate_when_saved
 from documents.models import Document, DocumentFile
 from meetings.pagecache import meeting_scope
 
+DOCUMENTS_SCOPE = "documents"  # every public document: the API's list
+
 
 def document_scope(pk: int) -> str:
     return f"document:{pk}"
@@ -16,7 +18,7 @@ def document_scope(pk: int) -> str:
 def scopes_of_document(document: Document) -> list[str]:
     if document.status != Document.Status.PUBLISHED and document.published_at is None:
         return []
-    return [document_scope(document.pk), meeting_scope(document.meeting.number)]
+    return [DOCUMENTS_SCOPE, document_scope(document.pk), meeting_scope(document.meeting.number)]
 
 
 def connect() -> None:

@@ -187,3 +187,26 @@ def test_every_page_links_to_each_language_without_a_form(meeting):
     for code in ("ar", "zh-hans", "en", "fr", "ru", "es"):
         assert f'href="/language/{code}/?next=/meetings/44/"' in html
     assert 'lang="en" hreflang="en" rel="nofollow" aria-current="true"' in html
+
+
+def test_an_api_token_is_never_given_nor_gives_the_shared_copy(working_group, people):
+    from rest_framework.authtoken.models import Token
+
+    url = reverse("document-list")
+    token = Token.objects.create(user=people["secretariat"])
+    with_token = Client(headers={"authorization": f"Token {token.key}"})
+    assert "X-Page-Cache" not in with_token.get(url)
+    Client().get(url)
+    assert "X-Page-Cache" not in with_token.get(url)
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+
+
+def test_json_and_the_browsable_api_are_cached_apart(working_group):
+    url = reverse("document-list")
+    json = Client(headers={"accept": "application/json"})
+    assert json.get(url)["X-Page-Cache"] == "miss"
+    browsable = Client(headers={"accept": "text/html"}).get(url)
+    assert browsable["Content-Type"].startswith("text/html")
+    hit = json.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Type"] == "application/json"

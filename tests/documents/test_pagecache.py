@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from cwg.search.indexing import refresh
 from documents.services import (
     add_file,
     create_document,
@@ -60,6 +61,19 @@ def test_publishing_refreshes_the_meeting_pages(registered, meeting_list, people
     publish_document(document=registered, by=people["secretariat"])
     assert registered.title in fresh(meeting_list)
     fresh(meeting_page)
+
+
+def test_publishing_refreshes_the_api_list_and_indexing_refreshes_search(registered, people):
+    search = reverse("search:page") + "?q=Egypt"
+    api = reverse("document-list") + "?meeting=44"
+    link = f'href="{reverse("documents:detail", args=[registered.pk])}"'
+    assert link not in cached(search)
+    assert registered.title not in cached(api)
+    publish_document(document=registered, by=people["secretariat"])
+    assert registered.title in fresh(api)
+    assert Client().get(search)["X-Page-Cache"] == "hit"  # the index has not changed yet
+    refresh("document", [registered.pk])  # what the indexing task does after the commit
+    assert link in fresh(search)
 
 
 def test_withdrawing_refreshes_the_document_page(published, people):
