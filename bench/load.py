@@ -27,9 +27,8 @@ import psycopg
 import redis
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
 MIX = ["Visitor", "Delegate"]  # readers and uploaders, 5 to 1
-HOST = f"http://127.0.0.1:{PORT}"
+HOST = "http://127.0.0.1:8765"  # --port changes it
 
 
 def recreate_database(url: str) -> None:
@@ -113,8 +112,11 @@ def main() -> None:
         "--cache-url", default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1")
     )
     parser.add_argument("--no-page-cache", action="store_true", help="render every page")
+    parser.add_argument("--port", type=int, default=8765)
     options = parser.parse_args()
     duration = 30 if options.quick else options.duration
+    global HOST  # one server per run, named once
+    HOST = f"http://127.0.0.1:{options.port}"
     out = Path(tempfile.mkdtemp(prefix="cwg-load-"))
     env = {
         **os.environ,
@@ -146,7 +148,7 @@ def main() -> None:
             "gunicorn",
             "cwg.wsgi",
             "-b",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{options.port}",
             "-w",
             str(options.workers),
             "--log-level",

@@ -10,6 +10,7 @@ from tests.consultations.test_moderation import _submit
 from tests.documents.test_pagecache import cached, fresh
 
 pytestmark = pytest.mark.django_db
+PAGE_CACHE = True  # anonymous pages from the cache, as in production (tests/conftest.py)
 ANSWER = "نريد شبكات أوسع في الأرياف."  # what _submit answers
 
 

@@ -16,6 +16,7 @@ from cwg.pagecache import public_page
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
+PAGE_CACHE = True  # anonymous pages from the cache, as in production (tests/conftest.py)
 
 
 @pytest.fixture

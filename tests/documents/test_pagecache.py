@@ -18,6 +18,7 @@ from documents.services import (
 from tests.documents.factories import docx_upload
 
 pytestmark = pytest.mark.django_db
+PAGE_CACHE = True  # anonymous pages from the cache, as in production (tests/conftest.py)
 
 
 def cached(url: str) -> str:
