@@ -31,6 +31,20 @@ MIX = ["Visitor", "Delegate"]  # readers and uploaders, 5 to 1
 HOST = "http://127.0.0.1:8765"  # --port changes it
 
 
+# The demo's meetings are in the past by now, and delegates may not file for a past meeting:
+# the delegates of the mix file for a meeting two months ahead (locustfile.OPEN_MEETING).
+OPEN_MEETING = """
+import datetime as dt
+from django.utils import timezone
+from cwg.models import WorkingGroup
+from meetings.models import Meeting
+start = timezone.localdate() + dt.timedelta(days=60)
+Meeting.objects.get_or_create(number=45, defaults={
+    "working_group": WorkingGroup.objects.get(), "venue": "Geneva",
+    "start_date": start, "end_date": start + dt.timedelta(days=1)})
+"""
+
+
 def recreate_database(url: str) -> None:
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
@@ -141,6 +155,7 @@ def main() -> None:
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo")
+    manage(env, "shell", "-c", OPEN_MEETING)
     server = subprocess.Popen(  # noqa: S603 - our own server on loopback
         [
             sys.executable,
