@@ -7,6 +7,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
+        from documents import meeting_page, opendata, search
+
+        search.connect()
+        meeting_page.connect()
+        opendata.connect()
         from documents import pagecache, search
 
         search.connect()

@@ -4,8 +4,8 @@ Only changes the public can see invalidate: a draft, submitted or registered doc
 never published is on no anonymous page, so delegates' uploads leave the cached pages alone.
 """
 
-from cwg.pagecache import invalidate_when_saved
-from documents.models import Document, DocumentFile
+from cwg.pagecache import OPEN_DATA_SCOPE, invalidate_when_saved
+from documents.models import CoSponsor, Document, DocumentFile, DocumentRevision
 from meetings.pagecache import meeting_scope
 
 DOCUMENTS_SCOPE = "documents"  # every public document: the API's list
@@ -18,7 +18,12 @@ def document_scope(pk: int) -> str:
 def scopes_of_document(document: Document) -> list[str]:
     if document.status != Document.Status.PUBLISHED and document.published_at is None:
         return []
-    return [DOCUMENTS_SCOPE, document_scope(document.pk), meeting_scope(document.meeting.number)]
+    return [
+        DOCUMENTS_SCOPE,
+        OPEN_DATA_SCOPE,  # each meeting's documents are an open dataset
+        document_scope(document.pk),
+        meeting_scope(document.meeting.number),
+    ]
 
 
 def connect() -> None:
@@ -28,8 +33,9 @@ def connect() -> None:
         uid="documents.document",
         m2m_fields=["agenda_items", "source_states", "source_organizations", "restricted_to"],
     )
-    invalidate_when_saved(
-        DocumentFile,  # a new language version or revision
-        scopes=lambda file: scopes_of_document(file.document),
-        uid="documents.file",
-    )
+    for model in (DocumentFile, DocumentRevision, CoSponsor):  # language versions, Rev.N, sources
+        invalidate_when_saved(
+            model,
+            scopes=lambda row: scopes_of_document(row.document),
+            uid=f"documents.{model.__name__.lower()}",
+        )

@@ -6,8 +6,9 @@ question (a refused state is a conflict, a refused person is forbidden).
 
 from rest_framework.permissions import BasePermission
 
-from cwg.permissions import AnyUser, group_names, is_officer, is_secretariat
-from followup.models import Action
+from cwg import permissions as cwg_permissions
+from cwg.permissions import AnyUser, group_names, is_member, is_officer, is_secretariat
+from followup.models import Action, RecordPackage
 
 
 def owns_action(*, user: AnyUser, action: Action) -> bool:
@@ -105,11 +106,24 @@ class GapAnalysisApiPermission(BasePermission):
         return can_see_gap_analyses(user=request.user)
 
 
-def can_tag(*, user: AnyUser) -> bool:
-    """Tag actions, gap items, documents, questions and inputs with action lines and SDGs."""
-    return is_secretariat(user)
+can_tag = cwg_permissions.can_tag
 
 
 def can_see_heat_map(*, user: AnyUser) -> bool:
     """It counts open actions, which are internal: those who read every action."""
     return can_see_actions(user=user)
+
+
+def record_package_access_for(*, user: AnyUser) -> str:
+    """Members (anyone signed in with a role) get the members' package, everyone else the
+    public one; restricted documents are in neither (documents_at_access_level)."""
+    if is_member(user):
+        return RecordPackage.Access.MEMBERS
+    return RecordPackage.Access.PUBLIC
+
+
+def record_package_holds_actions(*, access: str) -> bool:
+    """The actions decided at the meeting, with their status and due date (no owner, no
+    progress notes: those stay with whoever reads every action), are part of the members' record;
+    the public reads what was decided in the chair's summary."""
+    return access == RecordPackage.Access.MEMBERS

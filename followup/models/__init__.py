@@ -1,5 +1,6 @@
 from followup.models.actions import Action, ActionQuerySet, ActionUpdate, SentReminder
 from followup.models.gaps import GapAnalysis, GapItem, ItemMandate
+from followup.models.packages import RecordPackage
 from followup.models.preferences import FollowupPreference, SentDigest
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "GapAnalysis",
     "GapItem",
     "ItemMandate",
+    "RecordPackage",
     "SentDigest",
     "SentReminder",
 ]

@@ -5,6 +5,8 @@ them) and its open actions tagged with the line; a call's cell counts its publis
 tagged with the line. Three grouped queries, whatever the numbers.
 """
 
+import csv
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -121,11 +123,30 @@ def _counts(queryset, column: str) -> Counter:
 def action_line_heat_map(*, user: AnyUser) -> HeatMap:
     meetings = Meeting.objects.select_related("working_group").order_by("start_date")
     calls = ConsultationCall.objects.visible_to(user).exclude(status="draft").order_by("opens_at")
+    return _heat_map(
+        meetings=list(meetings),
+        calls=calls,
+        contributions=tagged_contributions(user),
+        actions=Action.objects.still_open(),
+    )
+
+
+def meeting_heat_map(*, meeting: Meeting, documents, with_actions: bool) -> HeatMap:
+    """One meeting's column, counting only ``documents`` (what its record package holds)."""
+    return _heat_map(
+        meetings=[meeting],
+        calls=ConsultationCall.objects.none(),
+        contributions=documents.filter(kind=Document.Kind.CONTRIBUTION),
+        actions=Action.objects.still_open() if with_actions else Action.objects.none(),
+    )
+
+
+def _heat_map(*, meetings: list[Meeting], calls, contributions, actions) -> HeatMap:
     columns = [Column("meeting", str(m.number), str(m)) for m in meetings]
     columns += [Column("call", call.code, call.display_title) for call in calls]
-    contributions = _counts(tagged_contributions(user), "meeting__number")
+    contribution_counts = _counts(contributions, "meeting__number")
     inputs = _counts(tagged_inputs().filter(call__in=calls), "call__code")
-    actions = _counts(Action.objects.still_open(), "meeting__number")
+    action_counts = _counts(actions, "meeting__number")
     rows = []
     for line in ActionLine.objects.all():
         row = Row(line=line)
@@ -133,10 +154,43 @@ def action_line_heat_map(*, user: AnyUser) -> HeatMap:
             key = (line.code, column.key)
             if column.kind == "meeting":
                 cell = Cell(
-                    line, column, contributions=contributions[key], open_actions=actions[key]
+                    line,
+                    column,
+                    contributions=contribution_counts[key],
+                    open_actions=action_counts[key],
                 )
             else:
                 cell = Cell(line, column, published_inputs=inputs[key])
             row.cells.append(cell)
         rows.append(row)
     return HeatMap(columns=columns, rows=rows)
+
+
+CSV_COLUMNS = [
+    "action_line",
+    "column_kind",
+    "column",
+    "contributions",
+    "published_inputs",
+    "open_actions",
+]
+
+
+def heat_map_csv_text(heat_map: HeatMap) -> str:
+    """One line per cell, in the columns of CSV_COLUMNS (the schema shown beside it)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for row in heat_map.rows:
+        for cell in row.cells:
+            writer.writerow(
+                [
+                    row.line.code,
+                    cell.column.kind,
+                    cell.column.key,
+                    cell.contributions,
+                    cell.published_inputs,
+                    cell.open_actions,
+                ]
+            )
+    return out.getvalue()

@@ -1,27 +1,23 @@
 """The action-line heat map: page (SVG and table), CSV, and the list behind each cell."""
 
-import csv
-import io
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from consultations.models import ConsultationCall
 from cwg.models import ActionLine
+from cwg.opendata import descriptor_response
+from followup import opendata
 from followup.models import Action
 from followup.permissions import can_see_heat_map
-from followup.selectors.heatmap import action_line_heat_map, tagged_contributions, tagged_inputs
+from followup.selectors.heatmap import (
+    CSV_COLUMNS,
+    action_line_heat_map,
+    heat_map_csv_text,
+    tagged_contributions,
+    tagged_inputs,
+)
 from meetings.models import Meeting
-
-CSV_COLUMNS = [
-    "action_line",
-    "column_kind",
-    "column",
-    "contributions",
-    "published_inputs",
-    "open_actions",
-]
 
 
 def _allowed(request: HttpRequest) -> None:
@@ -39,26 +35,20 @@ def heat_map(request: HttpRequest) -> HttpResponse:
 
 
 def heat_map_csv(request: HttpRequest) -> HttpResponse:
-    """One line per cell; the columns are listed on the page (its schema)."""
+    """One line per cell; the columns are described by heat_map_datapackage."""
     _allowed(request)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for row in action_line_heat_map(user=request.user).rows:
-        for cell in row.cells:
-            writer.writerow(
-                [
-                    row.line.code,
-                    cell.column.kind,
-                    cell.column.key,
-                    cell.contributions,
-                    cell.published_inputs,
-                    cell.open_actions,
-                ]
-            )
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        heat_map_csv_text(action_line_heat_map(user=request.user)),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = 'attachment; filename="action-line-heat-map.csv"'
     return response
+
+
+def heat_map_datapackage(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.heat_map_datapackage(base_url=base_url))
 
 
 def heat_map_cell(request: HttpRequest, code: str, kind: str, key: str) -> HttpResponse:

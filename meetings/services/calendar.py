@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from cwg.characters import one_line
 from cwg.permissions import AnyUser
 from meetings.calendar_events import extra_events
 from meetings.models import CalendarToken, Meeting
@@ -44,7 +45,7 @@ def user_for_calendar_token(token: str) -> User | None:
 def _event(uid: str, summary: str, start, end=None, url: str = "") -> Event:
     event = Event()
     event.add("uid", uid)
-    event.add("summary", summary)
+    event.add("summary", one_line(summary))  # RFC 5545 text holds no control character
     event.add("dtstart", start)
     if end is not None:
         event.add("dtend", end)
@@ -83,4 +84,6 @@ def build_calendar(*, user: AnyUser | None, base_url: str) -> bytes:
         )
     for event in extra_events(user=user, base_url=base_url):
         calendar.add_component(_event(event.uid, event.summary, event.start, event.end, event.url))
+    # Deadlines are times in Geneva (TZID=Europe/Zurich): RFC 5545 wants the zone's VTIMEZONE.
+    calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -1,7 +1,9 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from meetings.services.calendar import (
@@ -33,12 +35,14 @@ def private_feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@login_required
 def calendar_settings(request: HttpRequest) -> HttpResponse:
-    token = calendar_token_for(user=request.user)
-    private_url = request.build_absolute_uri(
-        reverse("meetings:private_calendar", kwargs={"token": token.token})
-    )
+    """Everyone gets the public feed's address; signed-in people also their private one."""
+    private_url = ""
+    if request.user.is_authenticated:
+        token = calendar_token_for(user=request.user)
+        private_url = request.build_absolute_uri(
+            reverse("meetings:private_calendar", kwargs={"token": token.token})
+        )
     public_url = request.build_absolute_uri(reverse("meetings:public_calendar"))
     return render(
         request,
@@ -51,4 +55,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
 @require_POST
 def rotate_token(request: HttpRequest) -> HttpResponse:
     rotate_calendar_token(by=request.user)
+    messages.success(
+        request, _("Your private address is reset: add the new one to your calendar application.")
+    )
     return redirect("meetings:calendar")

@@ -57,3 +57,37 @@ def test_the_delegation_digest_fired_twice_mails_each_person_once(celery_worker_
     first, second = _results(app, send_delegation_digests.delay(), send_delegation_digests.delay())
     assert sorted([first, second]) == [0, 1]
     assert list(SentDigest.objects.values_list("user__username", flat=True)) == ["delegate.eg"]
+
+
+def test_a_real_worker_builds_the_record_package_and_reports_its_progress(
+    celery_worker_process, people
+):
+    import time
+
+    from followup.models import RecordPackage
+    from followup.services.record_package import request_record_package, validate_zipped_bag
+    from tests.security.world import build_world
+
+    world = build_world(people)
+    package = request_record_package(
+        meeting=world.meeting, access="members", language="ar", by=people["delegate"]
+    )
+    seen = set()
+    deadline = time.monotonic() + 60
+    while package.state != RecordPackage.State.READY and time.monotonic() < deadline:
+        time.sleep(0.05)
+        package.refresh_from_db()
+        seen.add((package.state, package.progress))
+    assert package.state == RecordPackage.State.READY, seen
+    assert package.progress == 100
+    assert package.step == RecordPackage.Step.DONE
+    with package.file.open("rb") as handle:
+        path = f"{settings.MEDIA_ROOT}/check.zip"
+        with open(path, "wb") as out:
+            out.write(handle.read())
+    assert validate_zipped_bag(path).info["Index-Language"] == "ar"
+    # Asked again with nothing changed: the built package, no second build.
+    again = request_record_package(
+        meeting=world.meeting, access="members", language="ar", by=people["secretariat"]
+    )
+    assert (again.state, again.file.name) == (RecordPackage.State.READY, package.file.name)

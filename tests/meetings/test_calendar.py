@@ -80,4 +80,32 @@ def test_the_calendar_page_shows_and_rotates_the_address(data, as_role, people):
     assert token in page.content.decode()
     assert client.post("/meetings/calendar/rotate/").status_code == 302
     assert CalendarToken.objects.get(user=people["delegate"]).token != token
-    assert as_role("public").get("/meetings/calendar/").status_code == 302
+    assert "Your private address is reset" in client.get("/meetings/calendar/").content.decode()
+
+
+def test_the_calendar_page_gives_the_public_its_feed_as_a_link_to_copy(data, as_role):
+    page = as_role("public").get("/meetings/calendar/").content.decode()
+    assert '<a href="http://testserver/meetings/calendar.ics"' in page
+    assert 'data-copy="public-url"' in page
+    assert "private-url" not in page
+    assert not CalendarToken.objects.exists()
+
+
+def test_the_feed_declares_the_time_zone_of_its_deadlines(client, data):
+    meeting, _mine, _other = data
+    calendar = Calendar.from_ical(client.get("/meetings/calendar.ics").content)
+    zones = calendar.walk("VTIMEZONE")
+    assert [str(zone["tzid"]) for zone in zones] == ["Europe/Zurich"]
+    assert zones[0].walk("STANDARD")
+    assert zones[0].walk("DAYLIGHT")
+    deadline = next(e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("deadline-"))
+    assert deadline["dtstart"].params["TZID"] == "Europe/Zurich"
+    assert deadline.decoded("dtstart") == meeting.contribution_deadline
+    # Every TZID an event names has its block, as RFC 5545 requires.
+    named = {
+        event[key].params.get("TZID")
+        for event in calendar.walk("VEVENT")
+        for key in ("dtstart", "dtend")
+        if key in event
+    } - {None}
+    assert named <= {str(zone["tzid"]) for zone in zones}
