@@ -2,11 +2,14 @@
 
     .venv/bin/pip install -c requirements.lock -e ".[bench]"   # locust, once
     SECRET_KEY=x .venv/bin/python bench/load.py [--users 50] [--duration 300] [--quick]
+        [--cache-url redis://127.0.0.1:6379/1] [--no-page-cache]
 
-Four runs against one server: the realistic mix at 20 paced users (latency goal: p95 <= 100 ms
-on list and search pages); the mix at --users paced users for --duration (goal: no error); then,
-with no think time so the server is saturated, the mix and the bare view (the ceiling) at
---users (goal: the mix's throughput >= 0.4x the ceiling's). Prints one table.
+Three runs against one server, with anonymous visitors' pages served from a shared Redis cache
+as in production (cwg/pagecache.py; the cache's database is emptied first): the realistic mix at
+--users paced users for --duration (goals: p95 <= 100 ms, no error); then, with no think time so
+the server is saturated, the mix and the bare view (the ceiling) at --users (goal: the mix's
+throughput >= 0.2x the ceiling's, in the same run). Prints one table, with the machine's load
+average around each run: the figures mean little without it on a shared machine.
 Only 127.0.0.1 is ever contacted.
 """
 
@@ -21,11 +24,25 @@ import urllib.request
 from pathlib import Path
 
 import psycopg
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
 MIX = ["Visitor", "Delegate"]  # readers and uploaders, 5 to 1
-HOST = f"http://127.0.0.1:{PORT}"
+HOST = "http://127.0.0.1:8765"  # --port changes it
+
+
+# The demo's meetings are in the past by now, and delegates may not file for a past meeting:
+# the delegates of the mix file for a meeting two months ahead (locustfile.OPEN_MEETING).
+OPEN_MEETING = """
+import datetime as dt
+from django.utils import timezone
+from cwg.models import WorkingGroup
+from meetings.models import Meeting
+start = timezone.localdate() + dt.timedelta(days=60)
+Meeting.objects.get_or_create(number=45, defaults={
+    "working_group": WorkingGroup.objects.get(), "venue": "Geneva",
+    "start_date": start, "end_date": start + dt.timedelta(days=1)})
+"""
 
 
 def recreate_database(url: str) -> None:
@@ -94,16 +111,26 @@ def run_locust(
         return list(csv.DictReader(handle))
 
 
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=int, default=300)
-    parser.add_argument("--latency-users", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--quick", action="store_true", help="30-second runs")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/cwg_bench")
+    parser.add_argument(
+        "--cache-url", default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1")
+    )
+    parser.add_argument("--no-page-cache", action="store_true", help="render every page")
+    parser.add_argument("--port", type=int, default=8765)
     options = parser.parse_args()
     duration = 30 if options.quick else options.duration
+    global HOST  # one server per run, named once
+    HOST = f"http://127.0.0.1:{options.port}"
     out = Path(tempfile.mkdtemp(prefix="cwg-load-"))
     env = {
         **os.environ,
@@ -119,12 +146,16 @@ def main() -> None:
         "AXES_FAILURE_LIMIT": "1000000",  # locust signs in many times from one address
         "CONSULTATION_SUBMIT_RATE": "1000000/h",  # every simulated person has one address
         "EMAIL_URL": "dummymail://",  # receipts and notices are built, not printed
+        "CACHE_URL": options.cache_url,  # shared by the workers, as in production
+        "PUBLIC_PAGE_CACHE_SECONDS": "0" if options.no_page_cache else "300",
     }
     env.pop("CELERY_BROKER_URL", None)
     recreate_database(options.database_url)
+    redis.Redis.from_url(options.cache_url).flushdb()  # no page or rate count of an earlier run
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo")
+    manage(env, "shell", "-c", OPEN_MEETING)
     server = subprocess.Popen(  # noqa: S603 - our own server on loopback
         [
             sys.executable,
@@ -132,7 +163,7 @@ def main() -> None:
             "gunicorn",
             "cwg.wsgi",
             "-b",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{options.port}",
             "-w",
             str(options.workers),
             "--log-level",
@@ -144,12 +175,16 @@ def main() -> None:
     burst = max(30, duration // 5)
     try:
         wait_until_up(time.monotonic() + 60)
-        runs = [
-            ("mix, latency", run_locust(MIX, options.latency_users, duration // 2, out)),
-            ("mix, load", run_locust(MIX, options.users, duration, out)),
-            ("mix, saturated", run_locust(MIX, options.users, burst, out, saturate=True)),
-            ("ceiling", run_locust("Ceiling", options.users, burst, out, saturate=True)),
+        plan = [
+            ("mix, paced", MIX, duration, False),
+            ("mix, saturated", MIX, burst, True),
+            ("ceiling", "Ceiling", burst, True),
         ]
+        runs = []
+        for label, users, seconds, saturate in plan:
+            before = load_average()
+            rows = run_locust(users, options.users, seconds, out, saturate=saturate)
+            runs.append((label, rows, f"{before} -> {load_average()}"))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -162,7 +197,7 @@ def print_table(runs, options) -> None:
         f"{'p50 ms':>7} {'p95 ms':>7}"
     )
     totals = {}
-    for label, rows in runs:
+    for label, rows, _load in runs:
         for row in rows:
             print(
                 f"{label:<14} {row['Name']:<24} {row['Request Count']:>9} "
@@ -171,20 +206,22 @@ def print_table(runs, options) -> None:
             )
             if row["Name"] == "Aggregated":
                 totals[label] = row
+    cores = os.cpu_count()
+    print(f"\nload average (1, 5, 15 min) of the machine ({cores} cores), before -> after:")
+    for label, _rows, load in runs:
+        print(f"  {label:<14} {load}")
     mix = float(totals["mix, saturated"]["Requests/s"])
     ceiling = float(totals["ceiling"]["Requests/s"])
     print(
         f"\nthroughput of the mix at {options.users} users: {mix:.1f} req/s = "
-        f"{mix / ceiling:.2f}x the bare-view ceiling ({ceiling:.1f} req/s)"
+        f"{mix / ceiling:.2f}x the bare-view ceiling ({ceiling:.1f} req/s) (goal >= 0.2x)"
     )
-    errors = sum(
-        int(totals[label]["Failure Count"])
-        for label in ("mix, latency", "mix, load", "mix, saturated")
-    )
-    print(f"errors in the mix: {errors}")
+    errors = sum(int(totals[label]["Failure Count"]) for label in ("mix, paced", "mix, saturated"))
+    print(f"errors in the mix: {errors} (goal 0)")
     print(
-        f"p95 of the mix at {options.latency_users} users: "
-        f"{totals['mix, latency']['95%']} ms (goal <= 100 ms)"
+        f"p95 of the mix at {options.users} paced users: "
+        f"{totals['mix, paced']['95%']} ms (goal <= 100 ms); "
+        f"page cache {'off' if options.no_page_cache else 'on'}"
     )
 
 

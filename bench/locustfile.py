@@ -15,6 +15,7 @@ from locust import HttpUser, between, constant, tag, task
 MEETINGS = [43, 44]
 SEARCHES = ["WSIS", "broadband", "الأمانة", "gap analysis", '"action lines"', "develop*", "Geneva"]
 OPEN_CALL = "WSISSDG26"  # the demo's open call
+OPEN_MEETING = 45  # added by bench/load.py: the demo's meetings are over, refused to delegates
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FIELD = re.compile(r'<(input|textarea|select)[^>]*name="(question_\d+)"')
 OPTION = re.compile(r'<option value="([^"]+)"')
@@ -128,9 +129,9 @@ class Delegate(HttpUser):
 
     @task(1)
     def upload_contribution(self) -> None:
-        form = self.client.get("/documents/meeting/44/new/", name="upload form")
+        form = self.client.get(f"/documents/meeting/{OPEN_MEETING}/new/", name="upload form")
         self.client.post(
-            "/documents/meeting/44/new/",
+            f"/documents/meeting/{OPEN_MEETING}/new/",
             data={
                 "csrfmiddlewaretoken": csrf_token(form.text),
                 "title": "Load benchmark contribution",

@@ -7,7 +7,8 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from consultations import opendata, search
+        from consultations import opendata, pagecache, search
 
         search.connect()
+        pagecache.connect()
         opendata.connect()

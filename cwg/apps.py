@@ -35,3 +35,6 @@ class CwgConfig(AppConfig):
 
         register_facet_labels("action_line", action_line_labels)
         register_facet_labels("sdg", sdg_labels)
+        from cwg import pagecache
+
+        pagecache.connect()

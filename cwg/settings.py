@@ -312,10 +312,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# Consultations: the per-address rate limit of the public form (django-ratelimit) counts in the
-# cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...):
-# `check --deploy` refuses a per-process cache when WEB_CONCURRENCY (gunicorn's number of
-# workers) is above 1. A cache that does not answer skips the limit (see cwg.rate_limits).
+# The cache holds the per-address rate limit of the public consultation form (django-ratelimit)
+# and the pages served to anonymous visitors (cwg/pagecache.py): it must be shared by all web
+# processes in production (CACHE_URL=redis://...), or a page invalidated in one process is still
+# served stale by another. `check --deploy` refuses a per-process cache when WEB_CONCURRENCY
+# (gunicorn's number of workers) is above 1. A cache that does not answer skips the limit (see
+# cwg.rate_limits).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 WEB_CONCURRENCY = env.int("WEB_CONCURRENCY", default=1)
 # Behind N reverse proxies, the client is the Nth address from the right of this header.
@@ -325,6 +327,9 @@ CLIENT_ADDRESS_HEADER = "HTTP_" + env.str(
 ).upper().replace("-", "_")
 RATELIMIT_IP_META_KEY = "cwg.rate_limits.client_address"
 RATELIMIT_IPV6_MASK = 64
+# How long an anonymous visitor's page may be served from the cache at most (0 turns it off); the
+# changes apps register invalidate it sooner.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
 # Files an input may carry (checked like document uploads), and the size of each.
 CONSULTATION_MAX_ATTACHMENTS = env.int("CONSULTATION_MAX_ATTACHMENTS", default=3)

@@ -15,6 +15,7 @@ app_urls = (
         path("open-data/", views.open_data, name="open_data"),
         path("accessibility/", views.accessibility, name="accessibility"),
         path("privacy/", views.privacy, name="privacy"),
+        path("language/<str:code>/", views.switch_language, name="switch_language"),
     ],
     "cwg",
 )

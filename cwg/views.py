@@ -1,10 +1,15 @@
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from cwg.pagecache import OPEN_DATA_SCOPE, public_page
 
 
 @never_cache
@@ -65,9 +70,36 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "cwg/privacy.html")
 
 
+@public_page(lambda: [OPEN_DATA_SCOPE])
 def open_data(request: HttpRequest) -> HttpResponse:
     """What is published, its descriptor (datapackage.json) and its licence."""
     from cwg.opendata import published_datasets
 
     context = {"sources": published_datasets(request.user)}
     return render(request, "cwg/open_data.html", context)
+
+
+@never_cache
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The language switcher: a plain link per language, so pages carry no form and no CSRF token
+    (anonymous visitors' pages are shared through the cache). Sets the same cookie as Django's
+    set_language and goes back to the page the visitor was reading."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("cwg:home")
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -15,8 +15,10 @@ from rest_framework.views import APIView
 from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 from cwg.exceptions import NotAllowed
 from cwg.models import MemberState, Organization
+from cwg.pagecache import public_page
 from documents import permissions, services
 from documents.models import CoSponsor, Document, DocumentFile, Language
+from documents.pagecache import DOCUMENTS_SCOPE
 from meetings.models import Meeting
 
 
@@ -189,7 +191,17 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 
 router = SimpleRouter()
 router.register("documents", DocumentViewSet, basename="document")
-urlpatterns = router.urls
+urlpatterns = [
+    # The list as anonymous visitors read it, from the cache (POST creates, as the router says).
+    path(
+        "documents/",
+        public_page(lambda: [DOCUMENTS_SCOPE])(
+            DocumentViewSet.as_view({"get": "list", "post": "create"})
+        ),
+        name="document-list",
+    ),
+    *router.urls,
+]
 
 
 # Comparing revisions (issue 21): the same selectors as the compare page and the download.

@@ -12,3 +12,7 @@ class DocumentsConfig(AppConfig):
         search.connect()
         meeting_page.connect()
         opendata.connect()
+        from documents import pagecache, search
+
+        search.connect()
+        pagecache.connect()

@@ -17,6 +17,7 @@ from cwg.forms import tag_filters
 from cwg.language_badges import page_language_of
 from cwg.models import ActionLine, SustainableDevelopmentGoal
 from cwg.opendata import csv_response, descriptor_response
+from cwg.pagecache import public_page
 from documents import opendata, permissions, selectors, services
 from documents.forms import (
     CorrectionForm,
@@ -31,8 +32,10 @@ from documents.forms import (
     WithdrawForm,
 )
 from documents.models import LANGUAGE_LETTERS, Document, DocumentFile, Language
+from documents.pagecache import document_scope
 from documents.services.workflow import KEEP
 from meetings.models import Meeting
+from meetings.pagecache import meeting_scope
 
 DELAYED_MESSAGE = gettext_lazy(
     "The file is stored, but processing is delayed: its text will be read as soon as the "
@@ -64,6 +67,7 @@ def _list_filters(request: HttpRequest) -> dict:
     }
 
 
+@public_page(lambda number: [meeting_scope(number)])
 def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
     filters = _list_filters(request)
@@ -118,6 +122,7 @@ def meeting_datapackage(request: HttpRequest, number: int) -> HttpResponse:
     return descriptor_response(opendata.documents_datapackage(meeting=meeting, base_url=base_url))
 
 
+@public_page(lambda pk: [document_scope(pk)])
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     context = detail_context(document=document, user=request.user)

@@ -62,7 +62,16 @@ def _celery_eager_unless_worker(request, settings):
 @pytest.fixture(autouse=True)
 def _test_settings(request, settings, tmp_path):
     """Production settings, less what needs a deployment: HTTPS and collected static files."""
+    from django.core.cache import cache
+
     from cwg.search.engine import reset
+
+    # The database is rolled back after each test; the cache (public pages, rate limits) too.
+    cache.clear()
+    # Anonymous pages come from the cache only in the modules that test it (PAGE_CACHE = True):
+    # elsewhere a test reads each response's context, which a page from the cache has not.
+    if not getattr(request.module, "PAGE_CACHE", False):
+        settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 
     if "module_db" not in request.fixturenames:  # else the module's data has its own
         settings.MEDIA_ROOT = tmp_path / "media"

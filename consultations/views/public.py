@@ -9,6 +9,7 @@ from consultations import charts, selectors, services
 from consultations.exceptions import AttachmentRefused, BadWithdrawLink
 from consultations.forms import SubmissionForm
 from consultations.models import ConsultationCall, Submission, SubmissionAttachment
+from consultations.pagecache import call_scope
 from consultations.permissions import (
     can_edit_call,
     can_edit_questions,
@@ -22,6 +23,7 @@ from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
 from cwg.forms import tag_filters
 from cwg.models import ActionLine, MemberState, SustainableDevelopmentGoal
+from cwg.pagecache import public_page
 from cwg.permissions import can_tag
 from cwg.rate_limits import rate_limit_exceeded
 
@@ -208,6 +210,7 @@ def own_attachment(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     return _attachment_response(found, inline="inline" in request.GET)
 
 
+@public_page(lambda code: [call_scope(code)])
 def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     stakeholder_type = request.GET.get("stakeholder_type", "")

@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cwg.pagecache import SEARCH_SCOPE, public_page
 from cwg.search.backends import FACETS
 from cwg.search.forms import MAX_PAGE
 from cwg.search.pages import result_page
@@ -118,4 +119,10 @@ class SearchView(APIView):
         )
 
 
-urlpatterns = [path("search/", SearchView.as_view(), name="search-api")]
+urlpatterns = [
+    path(
+        "search/",
+        public_page(lambda: [SEARCH_SCOPE])(SearchView.as_view()),
+        name="search-api",
+    )
+]

@@ -13,6 +13,7 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from cwg import outbox
+from cwg.pagecache import SEARCH_SCOPE, invalidate
 from cwg.search.backends import BackendUnavailable
 from cwg.search.registry import SOURCES
 
@@ -40,6 +41,7 @@ def refresh(kind: str, object_ids: Iterable[int], *, backend=None) -> int:
                 target.delete(kind, gone)
         except BackendUnavailable as error:
             unavailable = error
+    invalidate(SEARCH_SCOPE)  # cached result pages may show what was just written
     if unavailable:
         raise unavailable
     return len(found)

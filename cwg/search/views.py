@@ -1,10 +1,12 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from cwg.pagecache import SEARCH_SCOPE, public_page
 from cwg.search.forms import SearchForm
 from cwg.search.pages import result_page
 
 
+@public_page(lambda: [SEARCH_SCOPE])
 def search_page(request):
     form = SearchForm(request.GET)
     context = {"form": form, "page": None}

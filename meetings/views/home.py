@@ -4,10 +4,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from cwg.pagecache import HOME_SCOPE, public_page
 from cwg.selectors import current_officers, the_working_group
 from meetings.selectors import meetings_of
 
 
+@public_page(lambda: [HOME_SCOPE])
 def home(request: HttpRequest) -> HttpResponse:
     group = the_working_group()
     context = {"group": group}

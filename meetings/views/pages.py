@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from cwg.exceptions import NotAllowed
+from cwg.pagecache import public_page
 from meetings.exceptions import InvalidImport
 from meetings.forms import ParticipantImportForm
 from meetings.models import Meeting
 from meetings.page_sections import sections_for
+from meetings.pagecache import meeting_scope
 from meetings.permissions import (
     can_manage_participants,
     can_see_deadline_countdowns,
@@ -51,6 +53,7 @@ def _deadlines(meeting: Meeting) -> list[dict]:
     return deadlines
 
 
+@public_page(lambda number: [meeting_scope(number)])
 def meeting_detail(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting_or_404(number)
     sections = sections_for(request=request, meeting=meeting)

@@ -50,7 +50,7 @@ def test_a_delegate_compares_revisions_in_english_and_arabic(page, people, scree
     page.wait_for_selector("table.compare-side")
     page.screenshot(path=screenshot_path("en-side"), full_page=True)
 
-    page.click("button[name=language][value=ar]")
+    page.click(".language-switcher a[hreflang=ar]")
     page.wait_for_selector("html[lang=ar]")
     page.goto(f"/documents/{document.pk}/compare/")
     text = page.locator("div[lang=ar][dir=rtl]")

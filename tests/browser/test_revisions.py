@@ -83,7 +83,7 @@ def test_a_revision_from_start_to_publication(page, people, tmp_path, screenshot
     assert "rev-1.docx" in seen
     assert "rev-1-first.docx" not in seen  # the replaced file is the secretariat's alone
 
-    visitor.click("button[name=language][value=ar]")
+    visitor.click(".language-switcher a[hreflang=ar]")
     visitor.wait_for_selector("html[lang=ar][dir=rtl]")
     visitor.set_viewport_size({"width": 390, "height": 844})
     width = visitor.evaluate("document.documentElement.scrollWidth")

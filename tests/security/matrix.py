@@ -54,6 +54,9 @@ MATRIX: dict[str, Row] = {
     "login": Row(lambda world: reverse("login"), everyone(OK)),
     "logout": Row(lambda world: reverse("logout"), everyone(METHOD)),
     "set_language": Row(lambda world: reverse("set_language"), everyone(REDIRECT)),
+    "cwg:switch_language": Row(
+        lambda world: reverse("cwg:switch_language", args=["ar"]) + "?next=/", everyone(REDIRECT)
+    ),
     "api-schema": Row(lambda world: reverse("api-schema"), everyone(OK)),
     "api-docs": Row(lambda world: reverse("api-docs"), everyone(OK)),
     # Every canary's text holds the word "canary": search must return only the role's own.

@@ -12,6 +12,7 @@ from tests.security.urls import all_routes
 from tests.security.world import build_world
 
 pytestmark = pytest.mark.django_db
+PAGE_CACHE = True  # anonymous pages from the cache, as in production (tests/conftest.py)
 
 POSITIONAL_GROUP = re.compile(r"\((?!\?)")
 PLACEHOLDER = re.compile(r"\(\?P<(\w+)>[^)]*\)|<(?:\w+:)?(\w+)>")
