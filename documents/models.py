@@ -180,8 +180,24 @@ class Document(models.Model):
         names = [state.name for state in self.source_states.all()]
         names += [organization.name for organization in self.source_organizations.all()]
         if self.source_text:
-            names.append(self.source_text)
+            names.append(source_in_language(self.source_text))
         return ", ".join(names)
+
+
+# Offices a document comes from, stored in English like the names of member states and shown in
+# the page's language: "Secretariat, Chair" reads "Secrétariat, Président" in French.
+SOURCE_OFFICES = {
+    "Secretariat": _("Secretariat"),
+    "Chair": _("Chair"),
+    "Vice-Chair": _("Vice-Chair"),
+    "Vice-chair": _("Vice-Chair"),
+}
+
+
+def source_in_language(source_text: str) -> str:
+    """The free-text source with the offices in it translated; anything else as it was typed."""
+    parts = [part.strip() for part in source_text.split(",")]
+    return ", ".join(str(SOURCE_OFFICES.get(part, part)) for part in parts)
 
 
 def series_of(kind: str) -> str:

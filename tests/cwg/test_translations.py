@@ -23,8 +23,8 @@ def test_there_are_catalogues_for_every_language_but_english():
 def test_compiled_catalogue_matches_its_source(po_path):
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"run `make messages` to compile {po_path}"
-    source = {e.msgid: e.msgstr for e in polib.pofile(po_path) if e.translated()}
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(mo_path) if e.msgid}
+    source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(po_path) if e.translated()}
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(mo_path) if e.msgid}
     assert compiled == source, f"{mo_path} is stale: run `make messages`"
 
 
