@@ -48,7 +48,8 @@ def test_every_member_state_has_its_itu_names_and_none_is_a_cldr_short_form():
         for language in ("ar", "zh", "en", "fr", "ru", "es"):
             name = row[f"name_{language}"]
             assert name, (row["iso_code"], language)
-            assert " - " not in name and "&" not in name, name
+            assert " - " not in name, name
+            assert "&" not in name, name
 
 
 @pytest.mark.django_db
