@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cwg.models import MemberState, Organization, action_line_tags, sdg_tags
 from meetings.models import AgendaItem, Meeting
@@ -38,11 +39,13 @@ class Document(models.Model):
         SUMMARY = "summary", _("Meeting summary")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        REGISTERED = "registered", _("Registered")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        # In a context of their own: a document's status agrees with "document" (Publié, not the
+        # consultations' "Publiées").
+        DRAFT = "draft", pgettext_lazy("status of a document", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("status of a document", "Submitted")
+        REGISTERED = "registered", pgettext_lazy("status of a document", "Registered")
+        PUBLISHED = "published", pgettext_lazy("status of a document", "Published")
+        WITHDRAWN = "withdrawn", pgettext_lazy("status of a document", "Withdrawn")
 
     class Access(models.TextChoices):
         PUBLIC = "public", _("Public")
