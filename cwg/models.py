@@ -312,7 +312,8 @@ class SustainableDevelopmentGoal(TitledInSixLanguages):
 
     @property
     def code(self) -> str:
-        return f"SDG {self.number}"
+        """ "SDG 4" in the page's language: ODD 4, ODS 4, ЦУР 4."""
+        return _("SDG %(number)s") % {"number": self.number}
 
 
 class ActionLine(TitledInSixLanguages):

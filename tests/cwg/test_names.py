@@ -104,3 +104,23 @@ def test_the_offices_a_document_comes_from_are_translated(language, shown):
         assert source_in_language("Secretariat, Chair") == shown
         assert source_in_language("Vice-Chair") != "Vice-Chair" or language == "en"
         assert source_in_language("ETNO, Secretariat of X") == "ETNO, Secretariat of X"
+
+
+@pytest.mark.parametrize(
+    ("language", "secretariat", "sdg"),
+    [
+        ("en", "Secretariat", "SDG 4"),
+        ("fr", "Secrétariat", "ODD 4"),
+        ("ru", "Секретариат", "ЦУР 4"),
+    ],
+)
+def test_role_groups_and_sdg_codes_are_shown_in_the_page_language(language, secretariat, sdg):
+    from django.contrib.auth.models import Group
+
+    from cwg.models import SustainableDevelopmentGoal
+    from cwg.permissions import SECRETARIAT, group_label
+
+    with translation.override(language):
+        assert group_label(Group(name=SECRETARIAT)) == secretariat
+        assert group_label(Group(name="Editors")) == "Editors"
+        assert SustainableDevelopmentGoal(number=4).code == sdg
