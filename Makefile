@@ -24,10 +24,10 @@ demo: install
 # Tests write nothing into the checkout: pytest's cache (for --lf) goes to the temporary directory,
 # as do the screenshots and hypothesis' examples (see tests/conftest.py).
 TEST_TMP ?= $(or $(TMPDIR),/tmp)/cwg-tests
-# Without a broker (the embedded default, CI's first pass) the suite runs on every core, a
-# module per process so its once-per-module fixtures are built once; with one, the worker tests
-# share a Redis queue, so one process.
-PYTEST_PARALLEL := $(if $(CELERY_BROKER_URL),,-n auto --dist loadfile)
+# The suite runs on every core, a module per process so its once-per-module fixtures are built
+# once. Each process has its own test database, and every real Celery worker a test starts
+# listens on a queue of its own, so the processes never take each other's tasks.
+PYTEST_PARALLEL ?= -n auto --dist loadfile
 
 test: install
 	SECRET_KEY=$${SECRET_KEY:-$(SECRET_KEY_FOR_TESTS)} SECURE_SSL_REDIRECT=0 $(PY) -m pytest $(PYTEST_PARALLEL) \

@@ -13,13 +13,24 @@ from consultations.models import (
     Submission,
     SubmissionAttachment,
 )
-from consultations.permissions import ReadsModeration
+from consultations.permissions import ReadsModeration, can_read_moderation
+from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 
 
-class QuestionSerializer(serializers.ModelSerializer):
+class QuestionSerializer(TagFields, serializers.ModelSerializer):
     class Meta:
         model = Question
-        fields = ["id", "order", "text", "help", "required", "kind", "choices"]
+        fields = [
+            "id",
+            "order",
+            "text",
+            "help",
+            "required",
+            "kind",
+            "choices",
+            "action_lines",
+            "sdgs",
+        ]
 
 
 class CallSerializer(serializers.ModelSerializer):
@@ -41,12 +52,14 @@ class CallSerializer(serializers.ModelSerializer):
 
 
 class StatisticsSerializer(serializers.Serializer):
-    received = serializers.IntegerField()
-    accepted = serializers.IntegerField()
-    rejected = serializers.IntegerField()
+    """Totals; null where the public is not told a count of 1 or 2 (moderators see it)."""
+
+    received = serializers.IntegerField(allow_null=True)
+    accepted = serializers.IntegerField(allow_null=True)
+    rejected = serializers.IntegerField(allow_null=True)
     published = serializers.IntegerField()
-    withdrawn = serializers.IntegerField()
-    accepted_without_consent = serializers.IntegerField()
+    withdrawn = serializers.IntegerField(allow_null=True)
+    accepted_without_consent = serializers.IntegerField(allow_null=True)
 
 
 class CallDetailSerializer(CallSerializer):
@@ -57,13 +70,24 @@ class CallDetailSerializer(CallSerializer):
 
     @extend_schema(responses=StatisticsSerializer)
     def get_statistics(self, call) -> dict:
-        return selectors.call_statistics(call=call)["totals"]
+        user = self.context["request"].user
+        return selectors.call_statistics(call=call, for_moderators=can_read_moderation(user=user))[
+            "totals"
+        ]
 
 
 class AnswerSerializer(serializers.ModelSerializer):
+    choice_labels = serializers.SerializerMethodField(
+        help_text="The labels of the chosen options in the request's language (choice keeps "
+        "the stored codes, for programs)."
+    )
+
     class Meta:
         model = Answer
-        fields = ["question", "text", "choice"]
+        fields = ["question", "text", "choice", "choice_labels"]
+
+    def get_choice_labels(self, answer) -> list[str]:
+        return answer.question.labels_of(answer.choice) if answer.choice else []
 
 
 class AttachmentSerializer(serializers.ModelSerializer):
@@ -80,10 +104,14 @@ class AttachmentSerializer(serializers.ModelSerializer):
         )
 
 
-class SubmissionSerializer(serializers.ModelSerializer):
+class SubmissionSerializer(TagFields, serializers.ModelSerializer):
     answers = AnswerSerializer(many=True, read_only=True)
     attachments = AttachmentSerializer(many=True, read_only=True)
     country = serializers.SlugRelatedField(slug_field="iso_code", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    stakeholder_type_label = serializers.CharField(
+        source="get_stakeholder_type_display", read_only=True
+    )
 
     class Meta:
         model = Submission
@@ -91,21 +119,27 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "id",
             "reference",
             "status",
+            "status_label",
             "submitted_at",
             "name",
             "email",
             "organization",
             "stakeholder_type",
+            "stakeholder_type_label",
             "country",
             "language",
             "consent_to_publish",
             "answers",
             "attachments",
+            "action_lines",
+            "sdgs",
         ]
 
 
 def _calls(request):
-    return ConsultationCall.objects.visible_to(request.user).prefetch_related("questions")
+    return ConsultationCall.objects.visible_to(request.user).prefetch_related(
+        "questions__action_lines", "questions__sdgs"
+    )
 
 
 class CallList(generics.ListAPIView):
@@ -128,9 +162,13 @@ class SubmissionList(generics.ListAPIView):
     serializer_class = SubmissionSerializer
     permission_classes = [ReadsModeration]
 
+    @extend_schema(parameters=TAG_PARAMETERS)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         self.call = get_object_or_404(_calls(self.request), pk=self.kwargs["pk"])
-        return selectors.moderation_queue(call=self.call)
+        return filter_by_tags(selectors.moderation_queue(call=self.call), self.request.query_params)
 
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()

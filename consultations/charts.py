@@ -5,6 +5,7 @@ import re
 
 import pygal
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from pygal.style import Style
 
 # The values of static/css/site.css (:root and body), so a chart looks like the page around it.
@@ -51,9 +52,28 @@ def _bar_chart(*, title: str, pairs: list[tuple[object, int]]) -> str:
 
 def stakeholder_chart(*, stats: dict) -> str:
     return _bar_chart(
-        title=_("Inputs received by stakeholder type"), pairs=stats["by_stakeholder_type"]
+        title=_("Published inputs by stakeholder type"), pairs=stats["by_stakeholder_type"]
     )
 
 
 def region_chart(*, stats: dict) -> str:
-    return _bar_chart(title=_("Inputs received by ITU region"), pairs=stats["by_itu_region"])
+    return _bar_chart(title=_("Published inputs by ITU region"), pairs=stats["by_itu_region"])
+
+
+TOTALS = [
+    ("received", gettext_lazy("Received")),
+    ("accepted", gettext_lazy("Accepted")),
+    ("rejected", gettext_lazy("Rejected")),
+    ("published", gettext_lazy("Published")),
+    ("withdrawn", gettext_lazy("Withdrawn")),
+    ("accepted_without_consent", gettext_lazy("Accepted without consent to publish")),
+]
+
+
+def total_rows(*, stats: dict) -> list[tuple[str, str, str]]:
+    """(key, label, count as shown): a total kept from the public reads "fewer than 3"."""
+    return [
+        (key, str(label), _("fewer than 3") if stats["totals"][key] is None else str(count))
+        for key, label in TOTALS
+        for count in [stats["totals"][key]]
+    ]

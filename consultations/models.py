@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cwg.history import keep_on_restore
 from cwg.models import MemberState, WorkingGroup, action_line_tags, sdg_tags
 
 LANGUAGES = [
@@ -52,6 +53,7 @@ class ConsultationCallQuerySet(models.QuerySet):
 
 
 @reversion.register()
+@keep_on_restore("status", "last_number")
 class ConsultationCall(models.Model):
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Public")
@@ -179,6 +181,7 @@ class SubmissionQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=["answers", "attachments"])
+@keep_on_restore("status", "number", "reference", "withdraw_token")
 class Submission(models.Model):
     class StakeholderType(models.TextChoices):
         GOVERNMENT = "government", _("Government")
@@ -277,6 +280,16 @@ class Answer(models.Model):
 
 
 @reversion.register()
+@keep_on_restore(
+    "submission",
+    "decided_by",
+    "decided_at",
+    "from_status",
+    "to_status",
+    "reason",
+    "standard_reason",
+    "author_told_at",
+)
 class ModerationDecision(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="decisions")
     decided_by = models.ForeignKey(

@@ -10,17 +10,34 @@ from cwg.opendata import DataFile, Dataset, register_datasets
 
 def call_datasets(user) -> list[Dataset]:
     calls = ConsultationCall.objects.visible_to(user).exclude(status=ConsultationCall.Status.DRAFT)
-    return [
-        Dataset(
-            title=f"{call.code}: {call.display_title}",
-            description=_("Published inputs to the call, one row per input."),
-            descriptor_url=reverse("consultations:datapackage", args=[call.code]),
-            files=[
-                DataFile(label="CSV", url=reverse("consultations:published_csv", args=[call.code]))
-            ],
-        )
-        for call in calls.order_by("-opens_at")
-    ]
+    datasets = []
+    for call in calls.order_by("-opens_at"):
+        title = f"{call.code}: {call.display_title}"
+        datasets += [
+            Dataset(
+                title=title,
+                description=_("Published inputs to the call, one row per input."),
+                descriptor_url=reverse("consultations:datapackage", args=[call.code]),
+                files=[
+                    DataFile(
+                        label="CSV", url=reverse("consultations:published_csv", args=[call.code])
+                    )
+                ],
+            ),
+            Dataset(
+                title=title,
+                description=_(
+                    "The call's statistics: inputs by status, stakeholder type, region, country."
+                ),
+                descriptor_url=reverse("consultations:statistics_datapackage", args=[call.code]),
+                files=[
+                    DataFile(
+                        label="CSV", url=reverse("consultations:statistics_csv", args=[call.code])
+                    )
+                ],
+            ),
+        ]
+    return datasets
 
 
 def connect() -> None:

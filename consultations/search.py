@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from consultations.models import ConsultationCall, Submission
-from cwg.search.entries import IndexEntry
-from cwg.search.indexing import watch
+from cwg.search.entries import IndexEntry, tag_facets
+from cwg.search.indexing import watch, watch_m2m
 from cwg.search.principals import MEMBERS, PUBLIC, SECRETARIAT
 from cwg.search.registry import Source, register
 
@@ -20,7 +20,7 @@ def indexable_inputs() -> QuerySet[Submission]:
     return (
         Submission.objects.published()
         .select_related("call")
-        .prefetch_related("answers__question")
+        .prefetch_related("answers__question", "action_lines", "sdgs")
         .order_by("pk")
     )
 
@@ -57,6 +57,7 @@ def input_entry(submission: Submission) -> IndexEntry:
             "kind": KIND,
             "status": submission.status,
             "year": str(submission.submitted_at.year),
+            **tag_facets(submission),
         },
     )
 
@@ -92,3 +93,5 @@ def connect() -> None:
     )
     watch(Submission, KIND, lambda submission: [submission.pk])
     watch(ConsultationCall, KIND, _call_inputs)
+    watch_m2m(Submission.action_lines.through, KIND)
+    watch_m2m(Submission.sdgs.through, KIND)

@@ -29,10 +29,19 @@ def _with_decisions(queryset: QuerySet) -> QuerySet:
 
 
 def published_inputs(
-    *, call: ConsultationCall, stakeholder_type: str = "", itu_region: str = ""
+    *,
+    call: ConsultationCall,
+    stakeholder_type: str = "",
+    itu_region: str = "",
+    action_line: str = "",
+    sdg: int | None = None,
 ) -> QuerySet:
     """The published inputs of a call: the only inputs anyone but moderators may read."""
     queryset = Submission.objects.published().filter(call=call)
+    if action_line:
+        queryset = queryset.filter(action_lines__code=action_line)
+    if sdg:
+        queryset = queryset.filter(sdgs__number=sdg)
     if stakeholder_type:
         queryset = queryset.filter(stakeholder_type=stakeholder_type)
     if itu_region:
@@ -114,8 +123,18 @@ def attachment_for_download(*, user, code: str, pk: int) -> SubmissionAttachment
     return attachment
 
 
-def call_statistics(*, call: ConsultationCall) -> dict:
-    """Counts of the call computed from the submission rows, never typed in."""
+# A total under this, above zero, is not shown to the public: it could name an author.
+SMALL_COUNT = 3
+
+
+def call_statistics(*, call: ConsultationCall, for_moderators: bool) -> dict:
+    """Counts of the call computed from the submission rows, never typed in.
+
+    The breakdowns by stakeholder type, ITU region and country count published inputs only,
+    for everyone: a withdrawn or rejected input must not show where its author lives. The
+    totals of every status are exact for moderators; for everyone else a total of 1 or 2 is
+    None (shown as "fewer than 3"), except the published one, which the public can count.
+    """
     rows = Submission.objects.filter(call=call)
     totals = rows.aggregate(
         received=Count("pk"),
@@ -127,24 +146,25 @@ def call_statistics(*, call: ConsultationCall) -> dict:
             "pk", filter=Q(status=Status.ACCEPTED, consent_to_publish=False)
         ),
     )
-    by_type = dict(
-        rows.values_list("stakeholder_type")
-        .annotate(n=Count("pk"))
-        .values_list("stakeholder_type", "n")
-    )
-    by_region = dict(
-        rows.values_list("country__itu_region")
-        .annotate(n=Count("pk"))
-        .values_list("country__itu_region", "n")
-    )
-    by_country = dict(
-        rows.values_list("country__iso_code")
-        .annotate(n=Count("pk"))
-        .values_list("country__iso_code", "n")
-    )
+    if not for_moderators:
+        totals = {
+            key: None if key != "published" and 0 < count < SMALL_COUNT else count
+            for key, count in totals.items()
+        }
+    published = rows.filter(status=Status.PUBLISHED)
+    by_type = _counts(published, "stakeholder_type")
+    by_region = _counts(published, "country__itu_region")
+    by_country = _counts(published, "country__iso_code")
     states = {
         state.iso_code: state for state in MemberState.objects.filter(iso_code__in=by_country)
     }
+    countries = sorted(
+        (
+            (iso or "", states[iso].name if iso else _international(), n)
+            for iso, n in by_country.items()
+        ),
+        key=lambda row: (-row[2], str(row[1])),
+    )
     return {
         "totals": totals,
         "by_stakeholder_type": [
@@ -154,11 +174,13 @@ def call_statistics(*, call: ConsultationCall) -> dict:
             (label, by_region.get(value, 0)) for value, label in MemberState.ItuRegion.choices
         ]
         + [(_international(), by_region.get(None, 0))],
-        "by_country": sorted(
-            ((states[iso].name if iso else _international(), n) for iso, n in by_country.items()),
-            key=lambda pair: (-pair[1], str(pair[0])),
-        ),
+        "by_country": [(name, n) for _iso, name, n in countries],
+        "by_country_code": countries,
     }
+
+
+def _counts(rows: QuerySet, field: str) -> dict:
+    return dict(rows.values_list(field).annotate(n=Count("pk")).values_list(field, "n"))
 
 
 def _international() -> str:

@@ -5,8 +5,15 @@ from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cwg import outbox
+from cwg.characters import clean_text
+
+RECEIPT = "consultations.send_receipt"
+DECISION = "consultations.send_decision"
+
 
 # A mail server that refuses (smtplib's errors are OSErrors) is tried again, with backoff.
+@outbox.handler(RECEIPT)
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_receipt(submission_id: int, site_url: str = "") -> None:
     """E-mail the author the reference number and the private withdraw link."""
@@ -27,7 +34,7 @@ def send_receipt(submission_id: int, site_url: str = "") -> None:
                 "while it is not published. Keep it to yourself:\n%(link)s\n"
             )
             % {
-                "call": submission.call.display_title,
+                "call": clean_text(submission.call.display_title),
                 "reference": submission.reference,
                 "link": link,
             },
@@ -44,6 +51,7 @@ def sweep_orphan_attachment_files() -> int:
     return len(remove_orphan_attachment_files())
 
 
+@outbox.handler(DECISION)
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_decision(submission_id: int, site_url: str = "") -> None:
     """Tell the author, in their language, that their input was rejected (why) or published."""

@@ -28,6 +28,12 @@ urlpatterns = [
     path("<slug:code>/export.json", exports.export_json, name="export_json"),
     path("<slug:code>/published.csv", exports.published_csv, name="published_csv"),
     path("<slug:code>/datapackage.json", exports.datapackage, name="datapackage"),
+    path("<slug:code>/statistics.csv", exports.statistics_csv, name="statistics_csv"),
+    path(
+        "<slug:code>/statistics/datapackage.json",
+        exports.statistics_datapackage,
+        name="statistics_datapackage",
+    ),
     path("<slug:code>/inputs.docx", exports.export_docx, name="export_docx"),
     path(
         "<slug:code>/inputs/register/",

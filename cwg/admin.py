@@ -1,7 +1,18 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
-from cwg.models import Delegation, MemberState, Officer, Organization, Resolution, WorkingGroup
+from cwg import outbox
+from cwg.models import (
+    Delegation,
+    MemberState,
+    Officer,
+    Organization,
+    OutboxMessage,
+    Resolution,
+    WorkingGroup,
+)
 
 
 @admin.register(WorkingGroup)
@@ -47,3 +58,35 @@ class OfficerAdmin(VersionAdmin):
 class DelegationAdmin(VersionAdmin):
     list_display = ["user", "member_state", "organization"]
     autocomplete_fields = ["user", "member_state", "organization"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Side effects waiting, done or given up (cwg.outbox): read here, sent again by action."""
+
+    list_display = ["handler", "state", "attempts", "created_at", "available_at", "done_at"]
+    list_filter = ["state", "handler"]
+    ordering = ["-created_at", "-pk"]  # the newest first: what is waiting now
+    readonly_fields = [field.name for field in OutboxMessage._meta.fields]
+    actions = ["send_again"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Send the selected messages again now"), permissions=["view"])
+    def send_again(self, request, queryset) -> None:
+        count = outbox.send_again(list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d message was sent again.", "%(count)d messages were sent again.", count
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,6 +1,7 @@
 """The JSON API's shared parts: one handler turns domain errors into answers; the schema."""
 
 from django.urls import include, path
+from drf_spectacular.utils import OpenApiParameter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
@@ -62,6 +63,32 @@ class SdgSerializer(serializers.ModelSerializer):
     class Meta:
         model = SustainableDevelopmentGoal
         fields = ["number", "code", *TITLES]
+
+
+class TagFields(serializers.Serializer):
+    """Mixed into the serializer of a tagged row: action-line codes and SDG numbers, as the
+    reference lists below name them."""
+
+    action_lines = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    sdgs = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+
+
+TAG_PARAMETERS = [
+    OpenApiParameter("action_line", str, description="WSIS action line code, e.g. C3"),
+    OpenApiParameter("sdg", int, description="SDG number, 1 to 17"),
+]
+
+
+def filter_by_tags(queryset, query_params):
+    """Rows tagged with ?action_line= (code) and/or ?sdg= (number); meaningless values filter
+    nothing. The tags are prefetched for TagFields."""
+    action_line = query_params.get("action_line", "").strip()
+    sdg = query_params.get("sdg", "").strip()
+    if action_line:
+        queryset = queryset.filter(action_lines__code__iexact=action_line)
+    if sdg.isdecimal():
+        queryset = queryset.filter(sdgs__number=int(sdg))
+    return queryset.prefetch_related("action_lines", "sdgs")
 
 
 class ActionLineSerializer(serializers.ModelSerializer):

@@ -14,5 +14,12 @@ class CwgConfig(AppConfig):
     verbose_name = _("Working group")
 
     def ready(self) -> None:
+        from cwg import rate_limits  # noqa: F401 - registers its deploy check
+
         # Permissions rows exist only after migrate has created them, hence post_migrate.
         post_migrate.connect(_grant_role_permissions, dispatch_uid="cwg.grant_role_permissions")
+        from cwg.search.registry import register_facet_labels
+        from cwg.selectors import action_line_labels, sdg_labels
+
+        register_facet_labels("action_line", action_line_labels)
+        register_facet_labels("sdg", sdg_labels)

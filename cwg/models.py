@@ -346,3 +346,35 @@ def sdg_tags(*, related_name: str) -> models.ManyToManyField:
     return models.ManyToManyField(
         SustainableDevelopmentGoal, blank=True, related_name=related_name, verbose_name=_("SDGs")
     )
+
+
+class OutboxMessage(models.Model):
+    """A side effect (a mail, a search refresh, a text extraction) written in the transaction of
+    the change that causes it, so a broker that loses its queue loses nothing (see cwg.outbox).
+    Not versioned: it is bookkeeping, never restored."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    handler = models.CharField(_("handler"), max_length=100)
+    arguments = models.JSONField(_("arguments"), default=dict)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    available_at = models.DateTimeField(_("due at"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["state", "available_at"], name="outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.handler} #{self.pk} ({self.state})"

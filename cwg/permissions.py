@@ -44,6 +44,12 @@ def is_secretariat(user: AnyUser) -> bool:
     return user.is_authenticated and (user.is_superuser or SECRETARIAT in group_names(user))
 
 
+def can_tag(*, user: AnyUser) -> bool:
+    """Tag documents, questions, inputs, actions and gap items with action lines and SDGs
+    (delegations only propose tags for their own documents)."""
+    return is_secretariat(user)
+
+
 def is_officer(user: AnyUser) -> bool:
     return OFFICERS in group_names(user)
 
@@ -54,7 +60,7 @@ def is_member(user: AnyUser) -> bool:
 
 
 def is_chair_of(user: AnyUser, working_group) -> bool:
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.pk is None:  # a previewed viewer holds no office
         return False
     return (
         working_group.officers.current(on=timezone.localdate())

@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from cwg.models import Officer, WorkingGroup
+from cwg.models import ActionLine, Officer, SustainableDevelopmentGoal, WorkingGroup
 
 
 def the_working_group() -> WorkingGroup | None:
@@ -16,3 +16,16 @@ def current_officers(*, working_group: WorkingGroup) -> QuerySet[Officer]:
         .select_related("member_state")
         .order_by("role", "name")
     )
+
+
+def action_line_labels() -> dict[str, str]:
+    """Each action line's code -> "C5 Building confidence ..." in the active language."""
+    return {line.code: f"{line.code} {line.title}" for line in ActionLine.objects.all()}
+
+
+def sdg_labels() -> dict[str, str]:
+    """Each SDG's number (as text) -> "SDG 9 Industry, ..." in the active language."""
+    return {
+        str(goal.number): f"{goal.code} {goal.title}"
+        for goal in SustainableDevelopmentGoal.objects.all()
+    }

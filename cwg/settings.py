@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and every view: query, form and cookie text cleaned in one place.
+    "cwg.characters.CleanCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,6 +74,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "cwg.urls"
 WSGI_APPLICATION = "cwg.wsgi.application"
+
+# Forms render through the project's templates, so one form layout (templates/django/forms/:
+# an error summary at the top linking to each field, the message beside the field) serves all.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
@@ -172,6 +179,16 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Every periodic task, in one place (Geneva time).
 CELERY_BEAT_SCHEDULE = {
+    # Side effects not done after their grace period (a lost queue, a killed worker): sent again.
+    "cwg-sweep-outbox": {
+        "task": "cwg.outbox.sweep_outbox",
+        "schedule": 60.0,
+    },
+    # The search index against the database (ids and versions): drift repaired and logged.
+    "cwg-search-index-consistency": {
+        "task": "cwg.search.tasks.check_index_consistency",
+        "schedule": crontab(hour=2, minute=40),
+    },
     # Extractions whose task was lost (worker killed, broker down when the file came).
     "documents-sweep-stale-extractions": {
         "task": "documents.tasks.sweep_stale_extractions",
@@ -220,6 +237,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # DRF reads bodies itself: its parsers clean the same characters as the middleware.
+    "DEFAULT_PARSER_CLASSES": [
+        "cwg.characters.CleanJSONParser",
+        "cwg.characters.CleanFormParser",
+        "cwg.characters.CleanMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "cwg.api.exception_handler",
@@ -290,8 +313,18 @@ LOGGING = {
 }
 
 # Consultations: the per-address rate limit of the public form (django-ratelimit) counts in the
-# cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...).
+# cache, which must be shared by all web processes in production (e.g. CACHE_URL=redis://...):
+# `check --deploy` refuses a per-process cache when WEB_CONCURRENCY (gunicorn's number of
+# workers) is above 1. A cache that does not answer skips the limit (see cwg.rate_limits).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+WEB_CONCURRENCY = env.int("WEB_CONCURRENCY", default=1)
+# Behind N reverse proxies, the client is the Nth address from the right of this header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+CLIENT_ADDRESS_HEADER = "HTTP_" + env.str(
+    "CLIENT_ADDRESS_HEADER", default="X-Forwarded-For"
+).upper().replace("-", "_")
+RATELIMIT_IP_META_KEY = "cwg.rate_limits.client_address"
+RATELIMIT_IPV6_MASK = 64
 CONSULTATION_SUBMIT_RATE = env.str("CONSULTATION_SUBMIT_RATE", default="10/h")
 # Files an input may carry (checked like document uploads), and the size of each.
 CONSULTATION_MAX_ATTACHMENTS = env.int("CONSULTATION_MAX_ATTACHMENTS", default=3)

@@ -11,7 +11,10 @@ app_urls = (
     [
         path("", home.home, name="home"),
         path("healthz/", views.healthz, name="healthz"),
+        path("favicon.ico", views.favicon, name="favicon"),
         path("open-data/", views.open_data, name="open_data"),
+        path("accessibility/", views.accessibility, name="accessibility"),
+        path("privacy/", views.privacy, name="privacy"),
     ],
     "cwg",
 )
@@ -37,4 +40,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "cwg.views.bad_request"
+handler403 = "cwg.views.permission_denied"
 handler404 = "cwg.views.page_not_found"
+handler500 = "cwg.views.server_error"

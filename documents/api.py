@@ -12,10 +12,11 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
+from cwg.api import TAG_PARAMETERS, TagFields, filter_by_tags
 from cwg.exceptions import NotAllowed
 from cwg.models import MemberState, Organization
 from documents import permissions, services
-from documents.models import Document, DocumentFile, Language
+from documents.models import CoSponsor, Document, DocumentFile, Language
 from meetings.models import Meeting
 
 
@@ -36,6 +37,7 @@ class DocumentFileSerializer(serializers.ModelSerializer):
             "extraction_state",
             "extraction_error",
             "uploaded_at",
+            "state",
             "download_url",
         ]
 
@@ -43,7 +45,7 @@ class DocumentFileSerializer(serializers.ModelSerializer):
         return reverse("documents:download", args=[stored.pk])
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(TagFields, serializers.ModelSerializer):
     meeting = serializers.IntegerField(source="meeting.number")
     symbol = serializers.CharField()
     source = serializers.CharField()
@@ -65,12 +67,19 @@ class DocumentSerializer(serializers.ModelSerializer):
             "submitted_at",
             "published_at",
             "files",
+            "action_lines",
+            "sdgs",
         ]
 
 
 class UploadSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=Language.choices)
     file = serializers.FileField()
+    replace = serializers.BooleanField(
+        default=False,
+        help_text="Confirms that the file replaces the current one of its language and revision "
+        "(without it such an upload is refused with 409, naming that file).",
+    )
 
 
 class NewDraftSerializer(serializers.Serializer):
@@ -84,6 +93,13 @@ class NewDraftSerializer(serializers.Serializer):
     )
     source_organizations = serializers.PrimaryKeyRelatedField(
         queryset=Organization.objects.all(), many=True, required=False
+    )
+    cosponsors = serializers.SlugRelatedField(
+        slug_field="iso_code",
+        queryset=MemberState.objects.all(),
+        many=True,
+        required=False,
+        help_text="Co-sponsoring member states (ISO codes), in the order of the source line.",
     )
 
 
@@ -100,7 +116,16 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(
                 "source_states",
                 "source_organizations",
-                Prefetch("files", queryset=DocumentFile.objects.defer("text")),
+                Prefetch(
+                    "cosponsors",
+                    queryset=CoSponsor.objects.select_related("member_state").order_by("order"),
+                ),
+                Prefetch(
+                    "files",
+                    queryset=DocumentFile.objects.defer("text").filter(
+                        permissions.visible_files_filter(self.request.user)
+                    ),
+                ),
             )
             .order_by("meeting__number", "kind", "number", "pk")
         )
@@ -111,7 +136,11 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             documents = documents.filter(kind=query["kind"])
         if query.get("status") in Document.Status.values:
             documents = documents.filter(status=query["status"])
-        return documents
+        return filter_by_tags(documents, query)
+
+    @extend_schema(parameters=TAG_PARAMETERS)
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
 
     @extend_schema(request=NewDraftSerializer, responses={201: DocumentSerializer})
     def create(self, request):
@@ -128,6 +157,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             access=data["access"],
             source_states=data.get("source_states"),
             source_organizations=data.get("source_organizations"),
+            cosponsors=data.get("cosponsors"),
         )
         document = self.get_queryset().get(pk=document.pk)
         return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
@@ -152,6 +182,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
             language=upload.validated_data["language"],
             by=request.user,
             original_name=upload.validated_data["file"].name,
+            replace=upload.validated_data["replace"],
         )
         return Response(DocumentFileSerializer(stored).data, status=status.HTTP_201_CREATED)
 

@@ -7,6 +7,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from documents import search
+        from documents import meeting_page, opendata, search
 
         search.connect()
+        meeting_page.connect()
+        opendata.connect()

@@ -1,13 +1,66 @@
 from django import forms
+from django.contrib.auth.models import Group
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from cwg.forms import action_lines_field, sdgs_field
 from cwg.models import MemberState, Organization
 from documents.models import Document, Language
 from documents.permissions import can_name_any_source
 from meetings.models import AgendaItem
 
+# No language is assumed: the field starts on this empty choice and must be chosen (issue 22).
+LANGUAGE_CHOICES = [("", _("Choose the language")), *Language.choices]
 
-class DocumentDetailsForm(forms.Form):
+
+class OrderedSelects(forms.SelectMultiple):
+    """Several plain selects under one name, filled in order: the order is the one kept (a
+    multiple select would send its options in list order, not in the order they were chosen)."""
+
+    def __init__(self, attrs=None, rows: int = 3):
+        super().__init__(attrs)
+        self.rows = rows
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = [str(item) for item in (value or []) if item not in ("", None)]
+        options = [(str(key), str(label)) for key, label in self.choices if str(key)]
+        base_id = (attrs or {}).get("id") or f"id_{name}"
+        selects = []
+        for index in range(max(self.rows, len(chosen) + 2)):
+            current = chosen[index] if index < len(chosen) else ""
+            choices = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((key, " selected" if key == current else "", label) for key, label in options),
+            )
+            selects.append(
+                format_html(
+                    '<li><select name="{}" id="{}" aria-label="{}"><option value="">—</option>'
+                    "{}</select></li>",
+                    name,
+                    base_id if index == 0 else f"{base_id}_{index}",
+                    _("Co-sponsor %(number)s") % {"number": index + 1},
+                    choices,
+                )
+            )
+        return mark_safe('<ol class="ordered-choices">' + "".join(selects) + "</ol>")  # noqa: S308 (parts escaped by format_html)
+
+    def value_from_datadict(self, data, files, name):
+        return [value for value in data.getlist(name) if value]
+
+
+class OrderedStatesField(forms.ModelMultipleChoiceField):
+    """Member states in the order given, each once."""
+
+    def clean(self, value):
+        states = {str(state.pk): state for state in super().clean(value)}
+        return [states[key] for key in dict.fromkeys(str(item) for item in value or [])]
+
+
+class MeetingDocumentForm(forms.Form):
+    """Title, agenda items (of the document's meeting) and access: what every details form has."""
+
     title = forms.CharField(label=_("Title"), max_length=500)
     agenda_items = forms.ModelMultipleChoiceField(
         label=_("Agenda items"),
@@ -18,6 +71,15 @@ class DocumentDetailsForm(forms.Form):
     access = forms.ChoiceField(
         label=_("Who may read it once published"), choices=Document.Access.choices
     )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_items"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by(
+            "order"
+        )
+
+
+class DocumentDetailsForm(MeetingDocumentForm):
     source_states = forms.ModelMultipleChoiceField(
         label=_("Submitted by (member states; several for a joint contribution)"),
         queryset=MemberState.objects.all(),
@@ -28,12 +90,19 @@ class DocumentDetailsForm(forms.Form):
         queryset=Organization.objects.all(),
         required=False,
     )
+    cosponsors = OrderedStatesField(
+        label=_("Co-sponsoring member states"),
+        help_text=_(
+            "In the order the source line lists them. Their delegates see the document once it "
+            "is submitted and confirm or decline; only those who confirm are listed as sources."
+        ),
+        queryset=MemberState.objects.all(),
+        required=False,
+        widget=OrderedSelects,
+    )
 
-    def __init__(self, *args, meeting, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agenda_items"].queryset = AgendaItem.objects.filter(meeting=meeting).order_by(
-            "order"
-        )
+    def __init__(self, *args, meeting, user, cosponsors: bool = True, **kwargs):
+        super().__init__(*args, meeting=meeting, **kwargs)
         # A delegation files in its own name only: the source is shown, not chosen. A post that
         # names another party fails as an invalid choice, before the service refuses it too.
         self.names_any_source = can_name_any_source(user=user)
@@ -49,18 +118,48 @@ class DocumentDetailsForm(forms.Form):
                 self.fields[name].widget = forms.MultipleHiddenInput()
                 self.fields[name].initial = list(queryset)
             self.filing_as = ", ".join(str(party) for party in [*states, *organizations])
+            self.fields["cosponsors"].queryset = MemberState.objects.exclude(pk__in=states)
+            cosponsors = cosponsors and states.exists()
+        if not cosponsors:
+            del self.fields["cosponsors"]
+
+
+class CorrectionForm(MeetingDocumentForm):
+    """What the secretariat may correct after registration, and why."""
+
+    series = forms.ChoiceField(label=_("Series"), choices=[])
+    restricted_to = forms.ModelMultipleChoiceField(
+        label=_("Restricted to (when access is restricted)"),
+        queryset=Group.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reason = forms.CharField(
+        label=_("Why is it corrected? (kept in its history)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+    field_order = ["title", "series", "agenda_items", "access", "restricted_to", "reason"]
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, meeting=meeting, **kwargs)
+        self.fields["series"].choices = RegisterForm.base_fields["series"].choices
 
 
 class NewContributionForm(DocumentDetailsForm):
-    language = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices)
+    language = forms.ChoiceField(label=_("Language of the file"), choices=LANGUAGE_CHOICES)
     file = forms.FileField(
         label=_("File (PDF or Word .docx)"),
         help_text=_("Checked before it is stored. Password-protected files cannot be read."),
     )
+    proposed_action_lines = action_lines_field(
+        _("WSIS action lines it concerns (a proposal: the secretariat confirms)")
+    )
+    proposed_sdgs = sdgs_field(_("SDGs it concerns (a proposal: the secretariat confirms)"))
 
 
 class FileForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     file = forms.FileField(label=_("File (PDF or Word .docx)"))
 
 
@@ -74,9 +173,25 @@ class RegisterForm(forms.Form):
     )
 
 
+class CosponsorshipForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your member state's answer"),
+        choices=[("confirm", _("We co-sponsor it")), ("decline", _("We decline"))],
+        widget=forms.RadioSelect,
+    )
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Why is it withdrawn?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class RemoveFileForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the file removed?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
     )
 
 
@@ -121,4 +236,4 @@ class SummaryForm(forms.Form):
 
 class NewSummaryForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
-    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)

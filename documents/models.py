@@ -1,3 +1,6 @@
+import re
+from dataclasses import dataclass
+
 import reversion
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -7,7 +10,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from cwg.models import MemberState, Organization, action_line_tags, sdg_tags
+from cwg.history import keep_on_restore
+from cwg.models import (
+    ActionLine,
+    MemberState,
+    Organization,
+    SustainableDevelopmentGoal,
+    action_line_tags,
+    sdg_tags,
+)
 from meetings.models import AgendaItem, Meeting
 
 
@@ -32,6 +43,19 @@ class DocumentQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=[])
+@keep_on_restore(
+    "status",
+    "number",
+    "revision",
+    "submitted_at",
+    "is_late",
+    "late_approved_by",
+    "late_approved_at",
+    "registered_at",
+    "published_at",
+    "withdrawn_reason",
+    "withdrawn_at",
+)
 class Document(models.Model):
     class Kind(models.TextChoices):
         CONTRIBUTION = "contribution", _("Contribution")
@@ -119,6 +143,9 @@ class Document(models.Model):
         _("late contribution approved at"), null=True, blank=True
     )
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    # The latest published revision: what everyone who may see the document sees. A revision
+    # being prepared is a DocumentRevision without published_at, seen only by the secretariat and
+    # the owning delegation until it is published.
     revision = models.PositiveSmallIntegerField(_("revision"), default=0)
     registered_at = models.DateTimeField(_("registered at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
@@ -132,6 +159,19 @@ class Document(models.Model):
     )
     action_lines = action_line_tags(related_name="documents")
     sdgs = sdg_tags(related_name="documents")
+    # What the delegation proposed on upload, until the secretariat confirms its tags.
+    proposed_action_lines = models.ManyToManyField(
+        ActionLine,
+        blank=True,
+        related_name="proposed_for_documents",
+        verbose_name=_("proposed WSIS action lines"),
+    )
+    proposed_sdgs = models.ManyToManyField(
+        SustainableDevelopmentGoal,
+        blank=True,
+        related_name="proposed_for_documents",
+        verbose_name=_("proposed SDGs"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -180,11 +220,28 @@ class Document(models.Model):
 
     @property
     def source(self) -> str:
+        """The source line: the submitter, then the co-sponsors who confirmed, in the order given.
+
+        Reads the prefetched relations (source_states, source_organizations, cosponsors)."""
         names = [state.name for state in self.source_states.all()]
         names += [organization.name for organization in self.source_organizations.all()]
         if self.source_text:
             names.append(source_in_language(self.source_text))
+        names += [cosponsor.member_state.name for cosponsor in self.confirmed_cosponsors]
         return ", ".join(names)
+
+    @property
+    def confirmed_cosponsors(self) -> list["CoSponsor"]:
+        return [
+            cosponsor
+            for cosponsor in self.cosponsors.all()
+            if cosponsor.answer == CoSponsor.Answer.CONFIRMED
+        ]
+
+
+def series_of(kind: str) -> str:
+    """Information documents have their own numbering (INF); everything else shares the main."""
+    return "INF" if kind == Document.Kind.INFORMATION else ""
 
 
 # Offices a document comes from, stored in English like the names of member states and shown in
@@ -203,9 +260,122 @@ def source_in_language(source_text: str) -> str:
     return ", ".join(str(SOURCE_OFFICES.get(part, part)) for part in parts)
 
 
-def series_of(kind: str) -> str:
-    """Information documents have their own numbering (INF); everything else shares the main."""
-    return "INF" if kind == Document.Kind.INFORMATION else ""
+@reversion.register()
+class DocumentRevision(models.Model):
+    """Rev.N of a registered document: a draft until the secretariat publishes it with its files.
+
+    At most one draft at a time: Rev.N+1 cannot start while Rev.N is being prepared.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveSmallIntegerField(_("revision"))
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # A correction of a published meeting summary is written here while it is a draft: the
+    # published text stays on the document, as everyone else sees it, until this is published.
+    summary_body = models.JSONField(_("summary text"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["document", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="document_revision_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["document"],
+                condition=Q(published_at__isnull=True),
+                name="document_revision_one_draft",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} Rev.{self.number}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None
+
+
+# CWG-WSIS&SDG-44/3, 44/INF/3, 44/3(Rev.1), 44/3(Rev.1)-E: the group, meeting, series, number.
+SYMBOL = re.compile(
+    r"^(?P<group>.+)-(?P<meeting>\d+)/(?:(?P<series>INF)/)?(?P<number>\d+)"
+    r"(?:\(Rev\.(?P<revision>\d+)\))?(?:-(?P<letter>[ACEFRS]))?$"
+)
+
+
+@dataclass(frozen=True)
+class ParsedSymbol:
+    group: str
+    meeting: int
+    series: str
+    number: int
+    revision: int | None
+
+
+def parse_symbol(text: str) -> ParsedSymbol | None:
+    """What a symbol names; its revision and language letter do not change the document."""
+    match = SYMBOL.match(text.strip())
+    if match is None:
+        return None
+    revision = match["revision"]
+    return ParsedSymbol(
+        group=match["group"],
+        meeting=int(match["meeting"]),
+        series=match["series"] or "",
+        number=int(match["number"]),
+        revision=int(revision) if revision is not None else None,
+    )
+
+
+class CoSponsor(models.Model):
+    """A member state the submitting delegation names as co-sponsor. Its delegates see the
+    document from its submission and confirm or decline; only a confirmation makes it a source."""
+
+    class Answer(models.TextChoices):
+        PENDING = "pending", _("Not answered yet")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="cosponsors", verbose_name=_("document")
+    )
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        related_name="cosponsorships",
+        verbose_name=_("member state"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    answer = models.CharField(
+        _("answer"), max_length=10, choices=Answer.choices, default=Answer.PENDING
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("co-sponsor")
+        verbose_name_plural = _("co-sponsors")
+        ordering = ["document", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "member_state"], name="cosponsor_once_per_document"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_state} ({self.get_answer_display()})"
 
 
 class SymbolCounter(models.Model):
@@ -231,6 +401,7 @@ def stored_file_name(instance: "DocumentFile", filename: str) -> str:
 
 
 @reversion.register()
+@keep_on_restore("extraction_state")
 class DocumentFile(models.Model):
     class Extraction(models.TextChoices):
         PENDING = "pending", _("Waiting for text extraction")
@@ -239,6 +410,12 @@ class DocumentFile(models.Model):
         RUNNING = "running", _("Extracting text")
         DONE = "done", _("Text extracted")
         FAILED = "failed", _("Text extraction failed")
+
+    class State(models.TextChoices):
+        CURRENT = "current", _("Current")
+        # Kept for the record (history, the secretariat's downloads), never offered as current.
+        REPLACED = "replaced", _("Replaced")
+        REMOVED = "removed", _("Removed")
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="files")
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
@@ -268,6 +445,14 @@ class DocumentFile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.CURRENT
+    )
+    retired_at = models.DateTimeField(_("replaced or removed at"), null=True, blank=True)
+    retired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    removal_reason = models.TextField(_("reason for removal"), blank=True)
 
     class Meta:
         verbose_name = _("document file")
@@ -275,7 +460,15 @@ class DocumentFile(models.Model):
         ordering = ["document", "language", "-revision", "-uploaded_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["document", "sha256"], name="document_file_unique_content"
+                fields=["document", "sha256"],
+                condition=Q(state="current"),
+                name="document_file_unique_current_content",
+            ),
+            # Never two current files for one language of one revision: a new one replaces.
+            models.UniqueConstraint(
+                fields=["document", "language", "revision"],
+                condition=Q(state="current"),
+                name="document_file_one_current_per_language",
             ),
         ]
 

@@ -4,10 +4,10 @@ The principals of an entry mirror documents.permissions.visible_documents_filter
 rule; tests/search/test_document_adapter.py checks both agree for every role and state.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.urls import reverse
 
-from cwg.search.entries import IndexEntry
+from cwg.search.entries import IndexEntry, tag_facets
 from cwg.search.indexing import watch, watch_m2m
 from cwg.search.principals import (
     MEMBERS,
@@ -18,22 +18,28 @@ from cwg.search.principals import (
     party_principal,
 )
 from cwg.search.registry import Source, register
-from documents.models import Document, DocumentFile, Language
+from documents.models import CoSponsor, Document, DocumentFile, Language
 from documents.permissions import is_delegation_draft
 
 KIND = "document"
 
 
 def indexable_documents() -> QuerySet[Document]:
-    done = DocumentFile.objects.filter(extraction_state=DocumentFile.Extraction.DONE).order_by(
-        "language", "-revision", "-uploaded_at"
-    )
+    # A draft revision's files, and replaced or removed files, are not what the document says.
+    done = DocumentFile.objects.filter(
+        extraction_state=DocumentFile.Extraction.DONE,
+        state=DocumentFile.State.CURRENT,
+        revision__lte=F("document__revision"),
+    ).order_by("language", "-revision", "-uploaded_at")
     return (
         Document.objects.select_related("meeting__working_group", "owner_state")
         .prefetch_related(
             "source_states",
             "source_organizations",
+            "cosponsors__member_state",
             "restricted_to",
+            "action_lines",
+            "sdgs",
             Prefetch("files", queryset=done, to_attr="indexed_files"),
         )
         .order_by("pk")
@@ -48,6 +54,11 @@ def document_principals(document: Document) -> frozenset[str]:
         principals.add(party_principal(state_code=document.owner_state.iso_code))
     if document.owner_organization_id:
         principals.add(party_principal(organization_id=document.owner_organization_id))
+    if document.status != Document.Status.DRAFT:
+        principals.update(
+            party_principal(state_code=cosponsor.member_state.iso_code)
+            for cosponsor in document.cosponsors.all()
+        )
     ownerless = not document.owner_state_id and not document.owner_organization_id
     if ownerless and document.submitted_by_id:
         principals.add(f"user:{document.submitted_by_id}")
@@ -100,26 +111,43 @@ def document_entry(document: Document) -> IndexEntry:
             "meeting": str(meeting.number),
             "status": document.status,
             "year": str(meeting.start_date.year),
+            **tag_facets(document),
         },
     )
 
 
 def describe_documents(ids: list[int]) -> dict[int, dict]:
-    languages: dict[int, set[str]] = {}
-    for pk, language in DocumentFile.objects.filter(document__in=ids).values_list(
-        "document_id", "language"
-    ):
-        languages.setdefault(pk, set()).add(language)
-    rows = Document.objects.filter(pk__in=ids).values_list("pk", "meeting__number", "kind")
-    return {
-        pk: {
+    """What a result shows, in two queries: its languages, each linked to its current file
+    unless the document is withdrawn (its files are then no longer offered, see permissions)."""
+    current: dict[int, dict[str, int]] = {}
+    # The current files of published revisions only: a draft revision's, a replaced or a removed
+    # file is not what the document offers (see permissions.visible_files_filter).
+    offered_files = DocumentFile.objects.filter(
+        document__in=ids, state=DocumentFile.State.CURRENT, revision__lte=F("document__revision")
+    )
+    for pk, language, file_id in offered_files.order_by(
+        "language", "-revision", "-uploaded_at"
+    ).values_list("document_id", "language", "pk"):
+        current.setdefault(pk, {}).setdefault(language, file_id)
+    rows = Document.objects.filter(pk__in=ids).values_list(
+        "pk", "meeting__number", "kind", "status"
+    )
+    described = {}
+    for pk, number, kind, status in rows:
+        files = current.get(pk, {})
+        offered = status != Document.Status.WITHDRAWN
+        described[pk] = {
             "url": reverse("documents:detail", kwargs={"pk": pk}),
             "kind": kind,
             "meeting": number,
-            "languages": sorted(languages.get(pk, ())),
+            "languages": sorted(files),
+            "downloads": {
+                language: reverse("documents:download", args=[file_id])
+                for language, file_id in files.items()
+                if offered
+            },
         }
-        for pk, number, kind in rows
-    }
+    return described
 
 
 def connect() -> None:
@@ -141,3 +169,6 @@ def connect() -> None:
     watch_m2m(Document.restricted_to.through, KIND)
     watch_m2m(Document.source_states.through, KIND)
     watch_m2m(Document.source_organizations.through, KIND)
+    watch_m2m(Document.action_lines.through, KIND)
+    watch_m2m(Document.sdgs.through, KIND)
+    watch(CoSponsor, KIND, lambda cosponsor: [cosponsor.document_id])

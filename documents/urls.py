@@ -5,6 +5,12 @@ from documents import views
 app_name = "documents"
 urlpatterns = [
     path("meeting/<int:number>/", views.meeting_documents, name="meeting_list"),
+    path("meeting/<int:number>/documents.csv", views.meeting_csv, name="meeting_csv"),
+    path(
+        "meeting/<int:number>/datapackage.json",
+        views.meeting_datapackage,
+        name="meeting_datapackage",
+    ),
     path("meeting/<int:number>/new/", views.create_contribution, name="create"),
     path("meeting/<int:number>/summary/new/", views.create_summary, name="summary_new"),
     path("queue/", views.registration_queue, name="queue"),
@@ -17,10 +23,15 @@ urlpatterns = [
         for action in views.TRANSITIONS
     ],
     path("<int:pk>/history/", views.history, name="history"),
+    path("<int:pk>/cosponsorship/", views.cosponsorship, name="cosponsorship"),
+    path("<int:pk>/correct/", views.correct, name="correct"),
+    path("<int:pk>/preview/", views.preview, name="preview"),
     path("<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
     path("<int:pk>/summary/", views.edit_summary, name="summary_edit"),
     path("<int:pk>/summary/publish/", views.publish_summary, name="summary_publish"),
     path("files/<int:pk>/download/", views.download, name="download"),
+    path("files/<int:pk>/remove/", views.remove_file, name="remove_file"),
+    path("symbol/<path:symbol>/", views.by_symbol, name="by_symbol"),
     path("<int:pk>/compare/", views.compare, name="compare"),
     path("<int:pk>/compare/docx/", views.compare_docx, name="compare_docx"),
 ]

@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,17 +13,25 @@ from django.views.decorators.http import require_POST
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import safe_download_name, stored_file_response
 from cwg.files.exceptions import UploadRefused
-from documents import permissions, selectors, services
+from cwg.forms import tag_filters
+from cwg.language_badges import page_language_of
+from cwg.models import ActionLine, SustainableDevelopmentGoal
+from cwg.opendata import csv_response, descriptor_response
+from documents import opendata, permissions, selectors, services
 from documents.forms import (
+    CorrectionForm,
+    CosponsorshipForm,
     DocumentDetailsForm,
     FileForm,
     NewContributionForm,
     NewSummaryForm,
     RegisterForm,
+    RemoveFileForm,
     SummaryForm,
     WithdrawForm,
 )
-from documents.models import Document, DocumentFile, Language
+from documents.models import LANGUAGE_LETTERS, Document, DocumentFile, Language
+from documents.services.workflow import KEEP
 from meetings.models import Meeting
 
 DELAYED_MESSAGE = gettext_lazy(
@@ -40,46 +51,92 @@ def _document(request: HttpRequest, pk: int) -> Document:
     return document
 
 
+def _list_filters(request: HttpRequest) -> dict:
+    """The documents list's filters from the query string; unknown values are ignored."""
+    agenda_item = request.GET.get("agenda_item", "").strip()
+    kind = request.GET.get("kind", "").strip()
+    language = request.GET.get("language", "").strip()
+    return {
+        "agenda_item": int(agenda_item) if agenda_item.isdigit() else None,
+        "kind": kind if kind in Document.Kind.values else "",
+        "language": language if language in Language.values else "",
+        **tag_filters(request.GET),
+    }
+
+
 def meeting_documents(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting(number)
-    filters = {
-        "agenda_item": request.GET.get("agenda_item", "").strip(),
-        "kind": request.GET.get("kind", "").strip(),
-        "language": request.GET.get("language", "").strip(),
-    }
-    agenda_item = int(filters["agenda_item"]) if filters["agenda_item"].isdigit() else None
-    kind = filters["kind"] if filters["kind"] in Document.Kind.values else ""
-    language = filters["language"] if filters["language"] in Language.values else ""
-    documents = list(
-        selectors.documents_for_meeting(
-            user=request.user,
-            meeting=meeting,
-            agenda_item=agenda_item,
-            kind=kind,
-            language=language,
-        )
+    filters = _list_filters(request)
+    order = "symbol" if request.GET.get("order") == "symbol" else "agenda"
+    documents = selectors.documents_for_meeting(user=request.user, meeting=meeting, **filters)
+    rows = selectors.document_rows(
+        documents,
+        user=request.user,
+        page_language=page_language_of(request.LANGUAGE_CODE),
     )
-    rows = [(document, selectors.languages_of(document)) for document in documents]
+    agenda_items = list(meeting.agenda_items.order_by("order"))
+    if filters["agenda_item"]:
+        shown_items = [item for item in agenda_items if item.pk == filters["agenda_item"]]
+    else:
+        shown_items = agenda_items
     return render(
         request,
         "documents/meeting_documents.html",
         {
             "meeting": meeting,
             "rows": rows,
-            "agenda_items": meeting.agenda_items.order_by("order"),
+            "groups": selectors.grouped_by_agenda_item(rows, agenda_items=shown_items)
+            if order == "agenda"
+            else None,
+            "order": order,
+            "agenda_items": agenda_items,
             "kinds": Document.Kind.choices,
             "file_languages": Language.choices,
-            "filters": {"agenda_item": agenda_item, "kind": kind, "language": language},
+            "action_lines": ActionLine.objects.all(),
+            "sdgs": SustainableDevelopmentGoal.objects.all(),
+            "filters": filters,
             "can_create": permissions.can_create_contribution(user=request.user),
             "can_write_summary": permissions.can_create_summary(user=request.user),
         },
     )
 
 
+def meeting_csv(request: HttpRequest, number: int) -> HttpResponse:
+    """The list as the reader sees it (with its filters), described by meeting_datapackage."""
+    meeting = _meeting(number)
+    documents = selectors.documents_for_meeting(
+        user=request.user, meeting=meeting, **_list_filters(request)
+    )
+    rows = opendata.document_rows(list(documents))
+    filename = f"meeting-{meeting.number}-documents.csv"
+    return csv_response(table=opendata.DOCUMENTS, rows=rows, filename=filename)
+
+
+def meeting_datapackage(request: HttpRequest, number: int) -> HttpResponse:
+    meeting = _meeting(number)
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.documents_datapackage(meeting=meeting, base_url=base_url))
+
+
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
-    user = request.user
-    files = list(document.files.all())
+    context = detail_context(document=document, user=request.user)
+    if context["can_preview"]:
+        context["preview_choices"] = selectors.preview_choices()
+    return render(request, "documents/document_detail.html", context)
+
+
+def detail_context(*, document: Document, user) -> dict:
+    """What the document page shows to this user; the secretariat's preview calls it with the
+    previewed viewer, so the preview is the page that viewer gets."""
+    revisions = selectors.revisions_for_page(document=document, user=user)
+    draft = next((row for row in revisions if row.is_draft), None)
+    files = [
+        file
+        for file in document.files.all()
+        if file.state == DocumentFile.State.CURRENT
+        and permissions.can_see_file(user=user, document=document, file=file)
+    ]
     waiting = {
         DocumentFile.Extraction.PENDING,
         DocumentFile.Extraction.RUNNING,
@@ -87,26 +144,49 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     pending = any(file.extraction_state in waiting for file in files)
     delayed = any(file.extraction_state == DocumentFile.Extraction.DELAYED for file in files)
-    return render(
-        request,
-        "documents/document_detail.html",
-        {
-            "document": document,
-            "files": files,
-            "extraction_pending": pending,
-            "extraction_delayed": delayed,
-            "can_edit": permissions.can_edit_document(user=user, document=document),
-            "can_submit": permissions.can_submit_document(user=user, document=document),
-            "can_manage": permissions.can_manage_documents(user=user),
-            "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
-            "can_download": permissions.can_download_files(user=user, document=document),
-            "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
-            "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
-            "needs_late_approval": document.awaits_late_approval,
-            "withdraw_form": WithdrawForm(),
-            "Status": Document.Status,
+    proposal = bool(document.proposed_action_lines.all() or document.proposed_sdgs.all())
+    return {
+        "document": document,
+        "files": files,
+        "extraction_pending": pending,
+        "extraction_delayed": delayed,
+        "audience": permissions.audience_of(document),
+        "cosponsors": list(document.cosponsors.all()),
+        "can_see_cosponsor_answers": permissions.can_see_drafting(user=user, document=document)
+        or permissions.is_cosponsor_delegate(user=user, document=document),
+        "can_answer_cosponsorship": permissions.can_answer_cosponsorship(
+            user=user, document=document
+        ),
+        "can_correct": permissions.can_correct_document(user=user, document=document),
+        "can_preview": permissions.can_preview_as_others(user=user),
+        "can_edit": permissions.can_edit_document(user=user, document=document),
+        "can_submit": permissions.can_submit_document(user=user, document=document),
+        "can_manage": permissions.can_manage_documents(user=user),
+        "can_withdraw": permissions.can_withdraw_document(user=user, document=document),
+        "can_download": permissions.can_download_files(user=user, document=document),
+        "can_edit_summary": permissions.can_edit_summary(user=user, document=document),
+        "can_publish_summary": permissions.can_publish_summary(user=user, document=document),
+        "needs_late_approval": document.awaits_late_approval,
+        "can_tag": permissions.can_tag(user=user),
+        "show_proposal": proposal
+        and permissions.can_see_tag_proposal(user=user, document=document),
+        "revisions": revisions,
+        "draft_revision": draft,
+        "can_start_revision": draft is None
+        and permissions.can_start_revision(user=user, document=document),
+        "can_publish_revision": draft is not None
+        and bool(draft.files)
+        and permissions.can_publish_revision(user=user, document=document),
+        "removable": {
+            file.pk
+            for file in files
+            if permissions.can_remove_file(user=user, document=document, file=file)
         },
-    )
+        "remove_form": RemoveFileForm(),
+        "confirmations": CONFIRMATIONS,
+        "withdraw_form": WithdrawForm(),
+        "Status": Document.Status,
+    }
 
 
 @login_required
@@ -131,9 +211,12 @@ def create_contribution(request: HttpRequest, number: int) -> HttpResponse:
                     agenda_items=list(data["agenda_items"]),
                     source_states=list(data["source_states"]) or None,
                     source_organizations=list(data["source_organizations"]) or None,
+                    cosponsors=data.get("cosponsors") or None,
                     file=data["file"],
                     language=data["language"],
                     original_name=data["file"].name,
+                    proposed_action_lines=list(data["proposed_action_lines"]),
+                    proposed_sdgs=list(data["proposed_sdgs"]),
                 )
             except UploadRefused as refusal:
                 form.add_error("file", refusal.message)
@@ -163,71 +246,148 @@ def edit_document(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda_items": document.agenda_items.all(),
         "source_states": document.source_states.all(),
         "source_organizations": document.source_organizations.all(),
+        "cosponsors": [cosponsor.member_state_id for cosponsor in document.cosponsors.all()],
     }
     form = DocumentDetailsForm(
-        request.POST or None, initial=initial, meeting=document.meeting, user=request.user
+        request.POST or None,
+        initial=initial,
+        meeting=document.meeting,
+        user=request.user,
+        cosponsors=permissions.can_name_cosponsors(user=request.user, document=document),
     )
+
+    def save(data: dict) -> None:
+        services.update_contribution(
+            document=document,
+            by=request.user,
+            title=data["title"],
+            access=data["access"],
+            agenda_items=list(data["agenda_items"]),
+            source_states=list(data["source_states"]),
+            source_organizations=list(data["source_organizations"]),
+            cosponsors=data["cosponsors"] if "cosponsors" in form.fields else KEEP,
+        )
+
+    return _form_page(
+        request,
+        form=form,
+        save=save,
+        done=_("The details are saved."),
+        template="documents/document_form.html",
+        context={"meeting": document.meeting, "document": document},
+    )
+
+
+def _form_page(request, *, form, save, done: str, template: str, context: dict) -> HttpResponse:
+    """Show the form; on a valid post call save(cleaned_data): a domain error becomes a message
+    on the form (with its 4xx status, the input kept), success goes back to the document."""
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.update_document(
-                    document=document,
-                    by=request.user,
-                    title=data["title"],
-                    access=data["access"],
-                    agenda_items=list(data["agenda_items"]),
-                    source_states=list(data["source_states"]),
-                    source_organizations=list(data["source_organizations"]),
-                )
+                save(form.cleaned_data)
             except DomainError as error:
                 form.add_error(None, error.message)
                 status = error.http_status
             else:
-                messages.success(request, _("The details are saved."))
-                return redirect(document)
-    return render(
-        request,
-        "documents/document_form.html",
-        {"form": form, "meeting": document.meeting, "document": document},
-        status=status,
-    )
+                messages.success(request, done)
+                return redirect(context["document"])
+    return render(request, template, {"form": form, **context}, status=status)
+
+
+def _replaceable(document: Document) -> tuple[int, dict[str, DocumentFile]]:
+    """The revision a new file joins and its current file per language (for the page's notice
+    and the confirmation dialog)."""
+    revision = selectors.upload_revision(document)
+    current = {
+        file.language: file
+        for file in document.files.all()
+        if file.revision == revision and file.state == DocumentFile.State.CURRENT
+    }
+    return revision, current
 
 
 @login_required
 def add_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file in a language that has one in this revision replaces it after a confirmation that
+    names it: a dialog with JavaScript; without, a page that keeps the checked upload (staged)."""
     document = _document(request, pk)
     if not permissions.can_add_file(user=request.user, document=document):
         raise PermissionDenied
+    revision, current = _replaceable(document)
     form = FileForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
-            try:
+        staged = request.POST.get("staged", "")
+        try:
+            if staged and _confirmed(request):
+                stored = services.add_staged_file(document=document, token=staged, by=request.user)
+            elif form.is_valid():
+                upload, language = form.cleaned_data["file"], form.cleaned_data["language"]
+                replaced = current.get(language)
+                if replaced is not None and not _confirmed(request):
+                    token = services.stage_file(
+                        document=document,
+                        upload=upload,
+                        language=language,
+                        by=request.user,
+                        original_name=upload.name,
+                    )
+                    return _confirmation(
+                        request,
+                        document,
+                        "replace",
+                        consequence=_replace_consequence(replaced),
+                        hidden={"staged": token},
+                    )
                 stored = services.add_file(
                     document=document,
-                    upload=form.cleaned_data["file"],
-                    language=form.cleaned_data["language"],
+                    upload=upload,
+                    language=language,
                     by=request.user,
-                    original_name=form.cleaned_data["file"].name,
+                    original_name=upload.name,
+                    replace=_confirmed(request),
                 )
-            except NotAllowed as refusal:
-                raise PermissionDenied from refusal
-            except DomainError as error:
-                form.add_error("file", error.message)
-                status = error.http_status
             else:
+                stored = None
+        except NotAllowed as refusal:
+            raise PermissionDenied from refusal
+        except DomainError as error:
+            form.add_error("file" if "file" in form.fields else None, error.message)
+            status = error.http_status
+        else:
+            if stored is not None:
                 if stored.extraction_state == DocumentFile.Extraction.DELAYED:
                     messages.warning(request, DELAYED_MESSAGE)
                 else:
                     messages.success(request, _("The file is stored; its text is being read."))
                 return redirect(document)
     return render(
-        request, "documents/file_form.html", {"form": form, "document": document}, status=status
+        request,
+        "documents/file_form.html",
+        {
+            "form": form,
+            "document": document,
+            "revision": revision,
+            "current_files": sorted(current.values(), key=lambda file: file.language),
+            "question": CONFIRMATIONS["replace"][0],
+            "button": CONFIRMATIONS["replace"][2],
+        },
+        status=status,
     )
+
+
+def _replace_consequence(replaced: DocumentFile) -> str:
+    return _(
+        "It replaces the current %(language)s file of Rev.%(revision)s, %(name)s. The replaced "
+        "file stays in the history, for the secretariat."
+    ) % {
+        "language": replaced.get_language_display(),
+        "revision": replaced.revision,
+        "name": replaced.original_name,
+    }
 
 
 TRANSITIONS = {
@@ -238,7 +398,14 @@ TRANSITIONS = {
         gettext_lazy("Late contribution approved."),
     ),
     "publish": (services.publish_document, gettext_lazy("Published.")),
-    "revise": (services.start_revision, gettext_lazy("A new revision is open: upload its files.")),
+    "revise": (
+        services.start_revision,
+        gettext_lazy("A draft revision is open: upload its files, then publish it."),
+    ),
+    "publish_revision": (
+        services.publish_revision,
+        gettext_lazy("The revision is published: everyone who sees the document sees it."),
+    ),
 }
 # Steps that cannot be undone: the first POST answers with a page asking to confirm (it works
 # without JavaScript); the step runs only when that page's form comes back with confirmed=1.
@@ -255,8 +422,41 @@ CONFIRMATIONS = {
     ),
     "revise": (
         gettext_lazy("Start a revision?"),
-        gettext_lazy("The revision number is kept even if no file is ever added to it."),
+        gettext_lazy(
+            "The new revision is a draft: only the secretariat and the owning delegation see it "
+            "until it is published with its files. Everyone else keeps seeing the current "
+            "revision. No further revision can start while this one is a draft."
+        ),
         gettext_lazy("Yes, start a revision"),
+    ),
+    "publish_revision": (
+        gettext_lazy("Publish this revision?"),
+        gettext_lazy(
+            "Everyone who may see the document will see this revision, its symbol and its files; "
+            "this cannot be undone."
+        ),
+        gettext_lazy("Yes, publish the revision"),
+    ),
+    "publish_summary": (
+        gettext_lazy("Publish the summary?"),
+        gettext_lazy(
+            "Everyone will read this text and its Word file; a later correction is its next "
+            "revision, with the same symbol."
+        ),
+        gettext_lazy("Yes, publish the summary"),
+    ),
+    "replace": (
+        gettext_lazy("Replace the current file?"),
+        gettext_lazy("The new file replaces the current file of its language and revision."),
+        gettext_lazy("Yes, replace it"),
+    ),
+    "remove_file": (
+        gettext_lazy("Remove this file?"),
+        gettext_lazy(
+            "It is no longer offered with the document; it stays in the history, with your "
+            "reason, for the secretariat."
+        ),
+        gettext_lazy("Yes, remove it"),
     ),
     "withdraw": (
         gettext_lazy("Withdraw this document?"),
@@ -273,18 +473,15 @@ CONFIRMATIONS = {
 
 def _confirmation(request: HttpRequest, document: Document, action: str, **extra) -> HttpResponse:
     question, consequence, button = CONFIRMATIONS[action]
-    return render(
-        request,
-        "documents/confirm.html",
-        {
-            "document": document,
-            "question": question,
-            "consequence": consequence,
-            "button": button,
-            "action_url": request.path,
-            **extra,
-        },
-    )
+    context = {
+        "document": document,
+        "question": question,
+        "consequence": consequence,
+        "button": button,
+        "action_url": request.path,
+        "hidden": {},
+    }
+    return render(request, "documents/confirm.html", context | extra)
 
 
 def _confirmed(request: HttpRequest) -> bool:
@@ -304,8 +501,15 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         options["kind"] = form.cleaned_data["series"]
     elif action in CONFIRMATIONS and not _confirmed(request):
         return _confirmation(request, document, action)
+    return _perform(
+        request, document, partial(service, document=document, by=request.user, **options), done
+    )
+
+
+def _perform(request: HttpRequest, document: Document, step: Callable, done) -> HttpResponse:
+    """Run a confirmed step: a refusal is a 403, any other domain error a message on the page."""
     try:
-        service(document=document, by=request.user, **options)
+        step()
     except NotAllowed as refusal:
         raise PermissionDenied from refusal
     except DomainError as error:
@@ -327,16 +531,43 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(document)
     if not _confirmed(request):
         return _confirmation(request, document, "withdraw", form=form)
-    try:
-        services.withdraw_document(
-            document=document, by=request.user, reason=form.cleaned_data["reason"]
-        )
-    except NotAllowed as refusal:
-        raise PermissionDenied from refusal
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect(document)
-    messages.success(request, _("Withdrawn."))
+    reason = form.cleaned_data["reason"]
+    withdraw_it = partial(services.withdraw_document, document=document, reason=reason)
+    return _perform(request, document, partial(withdraw_it, by=request.user), _("Withdrawn."))
+
+
+@require_POST
+@login_required
+def remove_file(request: HttpRequest, pk: int) -> HttpResponse:
+    stored = selectors.file_for_download(user=request.user, pk=pk)
+    if stored is None:
+        raise Http404
+    document = _document(request, stored.document_id)
+    if not permissions.can_remove_file(user=request.user, document=document, file=stored):
+        raise PermissionDenied
+    form = RemoveFileForm(request.POST)
+    if not form.is_valid() or not _confirmed(request):
+        consequence = _(
+            "The %(language)s file %(name)s of Rev.%(revision)s is no longer offered with the "
+            "document; it stays in the history, with your reason, for the secretariat."
+        ) % {
+            "language": stored.get_language_display(),
+            "name": stored.original_name,
+            "revision": stored.revision,
+        }
+        return _confirmation(request, document, "remove_file", form=form, consequence=consequence)
+    remove_it = partial(services.remove_file, file=stored, reason=form.cleaned_data["reason"])
+    return _perform(
+        request, document, partial(remove_it, by=request.user), _("The file is removed.")
+    )
+
+
+def by_symbol(request: HttpRequest, symbol: str) -> HttpResponse:
+    """A link by symbol, with or without its revision and language letter, opens the document
+    (whose page shows its latest published revision)."""
+    document = selectors.document_by_symbol(user=request.user, symbol=symbol)
+    if document is None:
+        raise Http404
     return redirect(document)
 
 
@@ -356,7 +587,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         "documents/history.html",
         {
             "document": document,
-            "versions": selectors.history_of(document=document),
+            "versions": selectors.history_of(document=document, user=request.user),
             "can_restore": permissions.can_restore_version(user=request.user, document=document),
         },
     )
@@ -389,7 +620,8 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     label = document.symbol or f"draft-{document.pk}"
     if stored.revision and document.symbol and stored.revision != document.revision:
         label = f"{label.split('(Rev.')[0]}(Rev.{stored.revision})"
-    name = safe_download_name(symbol=label, language=stored.language, extension=stored.extension)
+    letter = LANGUAGE_LETTERS.get(stored.language, stored.language)  # the symbol's E, A, F...
+    name = safe_download_name(symbol=label, language=letter, extension=stored.extension)
     return stored_file_response(stored.file, filename=name, content_type=stored.content_type)
 
 
@@ -418,8 +650,11 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
     if not permissions.can_edit_summary(user=request.user, document=document):
         raise PermissionDenied
-    initial = {"title": document.title, "body": SummaryForm.body_from(document.summary_body)}
+    body = selectors.summary_text_in_writing(document)
+    initial = {"title": document.title, "body": SummaryForm.body_from(body)}
     form = SummaryForm(request.POST or None, initial=initial)
+    correcting = document.status == Document.Status.PUBLISHED
+    form.fields["title"].disabled = correcting  # a correction keeps the symbol and the title
     if request.method == "POST" and form.is_valid():
         services.update_summary(
             document=document,
@@ -436,6 +671,9 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "document": document,
             "can_publish": permissions.can_publish_summary(user=request.user, document=document),
+            "correcting": correcting,
+            "correction": selectors.draft_revision_of(document) if correcting else None,
+            "confirmations": CONFIRMATIONS,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -445,6 +683,10 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(request, pk)
+    if not permissions.can_publish_summary(user=request.user, document=document):
+        raise PermissionDenied
+    if not _confirmed(request):
+        return _confirmation(request, document, "publish_summary")
     try:
         services.publish_summary(document=document, by=request.user)
     except NotAllowed as refusal:
@@ -525,7 +767,8 @@ def _folded(blocks) -> list[dict]:
 
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
     document, language, pair, languages, revisions, result = _comparison_or_404(request, pk)
-    if pair is not None and result is None and len(revisions) >= 2:
+    asked = "from" in request.GET or "to" in request.GET
+    if pair is not None and result is None and (asked or len(revisions) >= 2):
         raise Http404  # a revision that does not exist, or that this viewer may not open
     view = "side" if request.GET.get("view") == "side" else "inline"
     context = {
@@ -563,3 +806,104 @@ def compare_docx(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 COMPARE_AUTHOR = "Secretariat"  # the author Word shows on each change; a role, not a person
+
+
+# Co-sponsors (issue 13, point 2): each co-sponsor's delegates answer on this page.
+@login_required
+def cosponsorship(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_answer_cosponsorship(user=request.user, document=document):
+        raise PermissionDenied
+    form = CosponsorshipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_cosponsorship(
+                document=document,
+                by=request.user,
+                confirm=form.cleaned_data["answer"] == "confirm",
+            )
+        except NotAllowed as refusal:
+            raise PermissionDenied from refusal
+        messages.success(request, _("Your answer is recorded."))
+        return redirect(document)
+    states = permissions.own_member_states(user=request.user)
+    mine = [
+        cosponsor for cosponsor in document.cosponsors.all() if cosponsor.member_state_id in states
+    ]
+    return render(
+        request,
+        "documents/cosponsorship.html",
+        {"document": document, "form": form, "mine": mine},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# Corrections after registration (issue 13, point 7): the secretariat, with a reason.
+@login_required
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_correct_document(user=request.user, document=document):
+        raise PermissionDenied
+    initial = {
+        "title": document.title,
+        "series": document.kind,
+        "access": document.access,
+        "agenda_items": document.agenda_items.all(),
+        "restricted_to": document.restricted_to.all(),
+    }
+    form = CorrectionForm(request.POST or None, initial=initial, meeting=document.meeting)
+
+    def save(data: dict) -> None:
+        services.correct_registered_document(
+            document=document,
+            by=request.user,
+            reason=data["reason"],
+            title=data["title"],
+            kind=data["series"],
+            access=data["access"],
+            agenda_items=list(data["agenda_items"]),
+            restricted_to=list(data["restricted_to"]),
+        )
+
+    return _form_page(
+        request,
+        form=form,
+        save=save,
+        done=_("The correction is saved, with its reason."),
+        template="documents/correct.html",
+        context={"document": document},
+    )
+
+
+# "Preview as" (issue 13, point 9): the page another viewer gets, from the same rules.
+@login_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_preview_as_others(user=request.user):
+        raise PermissionDenied
+    choice = request.GET.get("as", "public")
+    previewed = selectors.previewed_viewer(choice)
+    if previewed is None:
+        return render(
+            request,
+            "documents/preview.html",
+            {"document": document, "unknown": True, "choices": selectors.preview_choices()},
+            status=400,
+        )
+    viewer, label = previewed
+    seen = selectors.document_for_page(user=viewer, pk=pk)
+    context = {"document": document, "seen": seen is not None, "viewer_label": label}
+    if seen is None:
+        return render(
+            request,
+            "documents/preview.html",
+            {**context, "choices": selectors.preview_choices(), "chosen": choice},
+        )
+    context = {
+        **detail_context(document=seen, user=viewer),
+        "preview": True,
+        "viewer_label": label,
+        "preview_choices": selectors.preview_choices(),
+        "chosen": choice,
+    }
+    return render(request, "documents/document_detail.html", context)

@@ -7,6 +7,7 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Follow-up")
 
     def ready(self):
-        from followup import calendar
+        from followup import calendar, opendata
 
         calendar.connect()
+        opendata.connect()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwg.files.checks import inspect_upload
 from cwg.files.exceptions import UploadRefused
+from cwg.forms import action_lines_field, sdgs_field
 from cwg.models import ActionLine, SustainableDevelopmentGoal
 from followup.selectors.action_form import meeting_label
 from meetings.forms import MAX_CSV_BYTES
@@ -75,21 +76,15 @@ class TagFields(forms.Form):
         super().__init__(*args, **kwargs)
         self.order_fields([name for name in self.fields if name not in TAG_FIELDS])
 
-    action_lines = forms.ModelMultipleChoiceField(
-        label=_("WSIS action lines"),
-        queryset=ActionLine.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    sdgs = forms.ModelMultipleChoiceField(
-        label=_("Sustainable Development Goals"),
-        queryset=SustainableDevelopmentGoal.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    action_lines = action_lines_field(_("WSIS action lines"))
+    sdgs = sdgs_field(_("Sustainable Development Goals"))
 
 
 TAG_FIELDS = ("action_lines", "sdgs")
+
+
+class TagForm(TagFields):
+    """The tagging page of a document, a question or an input: its tags only."""
 
 
 class ActionForm(TagFields):

@@ -6,6 +6,7 @@ question (a refused state is a conflict, a refused person is forbidden).
 
 from rest_framework.permissions import BasePermission
 
+from cwg import permissions as cwg_permissions
 from cwg.permissions import AnyUser, group_names, is_member, is_officer, is_secretariat
 from followup.models import Action, RecordPackage
 
@@ -105,9 +106,7 @@ class GapAnalysisApiPermission(BasePermission):
         return can_see_gap_analyses(user=request.user)
 
 
-def can_tag(*, user: AnyUser) -> bool:
-    """Tag actions, gap items, documents, questions and inputs with action lines and SDGs."""
-    return is_secretariat(user)
+can_tag = cwg_permissions.can_tag
 
 
 def can_see_heat_map(*, user: AnyUser) -> bool:

@@ -5,11 +5,12 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from cwg import outbox
 from followup.exceptions import RemindersPending
 from followup.services.digest import send_delegation_digests as send_digests_to_subscribers
-from followup.services.notices import mail_assignment_notice
+from followup.services.notices import ASSIGNMENT_NOTICE, mail_assignment_notice
+from followup.services.record_package import BUILD_RECORD_PACKAGE, resend_stalled_record_packages
 from followup.services.record_package import build_record_package as build_package
-from followup.services.record_package import resend_stalled_record_packages
 from followup.services.reminders import (
     TRANSIENT_MAIL_ERRORS,
     send_due_reminders,
@@ -41,6 +42,7 @@ def send_weekly_digest() -> bool:
 
 
 # A mail server that refuses (smtplib's errors are OSErrors) is tried again, with backoff.
+@outbox.handler(ASSIGNMENT_NOTICE)
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)
 def send_assignment_notice(action_id: int) -> int:
     return mail_assignment_notice(action_id=action_id)
@@ -55,6 +57,8 @@ def send_delegation_digests() -> int:
     return run.sent
 
 
+# A build takes seconds to minutes: with no broker it waits for the sweep, not in a request.
+@outbox.handler(BUILD_RECORD_PACKAGE, run_here_when_broker_down=False)
 @shared_task(acks_late=True)
 def build_record_package(package_id: int) -> int:
     package = build_package(package_id=package_id)

@@ -2,12 +2,23 @@
 
 from django.urls import path
 
-from followup.views import action_edit, actions, digest, gap_edit, gaps, heatmap, record_package
+from followup.views import (
+    action_edit,
+    actions,
+    digest,
+    gap_edit,
+    gaps,
+    heatmap,
+    record_package,
+    tags,
+)
 
 app_name = "followup"
 urlpatterns = [
     path("actions/", actions.action_dashboard, name="action_dashboard"),
     path("actions/mine/", actions.my_action_list, name="my_actions"),
+    path("actions/export.csv", actions.actions_csv, name="actions_csv"),
+    path("actions/datapackage.json", actions.actions_datapackage, name="actions_datapackage"),
     path("actions/new/", action_edit.action_create, name="action_create"),
     path("actions/<int:pk>/", actions.action_detail, name="action"),
     path("actions/<int:pk>/edit/", action_edit.action_edit, name="action_edit"),
@@ -34,10 +45,16 @@ urlpatterns = [
     path("heat-map/", heatmap.heat_map, name="heat_map"),
     path("heat-map.csv", heatmap.heat_map_csv, name="heat_map_csv"),
     path(
+        "heat-map/datapackage.json",
+        heatmap.heat_map_datapackage,
+        name="heat_map_datapackage",
+    ),
+    path(
         "heat-map/<str:code>/<slug:kind>/<str:key>/",
         heatmap.heat_map_cell,
         name="heat_map_cell",
     ),
+    path("tags/<slug:kind>/<int:pk>/", tags.tag, name="tag"),
     path("<int:number>/record-package/", record_package.record_package, name="record_package"),
     path(
         "<int:number>/record-package/build/",
@@ -53,6 +70,11 @@ urlpatterns = [
     path("gap-analyses/<int:pk>/import/", gap_edit.gap_import, name="gap_import"),
     path("gap-items/<int:pk>/edit/", gap_edit.gap_item_edit, name="gap_item_edit"),
     path("gap-analyses/<int:pk>/export.csv", gaps.gap_csv, name="gap_csv"),
+    path(
+        "gap-analyses/<int:pk>/datapackage.json",
+        gaps.gap_datapackage,
+        name="gap_datapackage",
+    ),
     path("gap-analyses/<int:pk>/export.docx", gaps.gap_docx, name="gap_docx"),
 ]
 

@@ -42,6 +42,11 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("Leave empty to use the group's rule (N calendar days before the opening)."),
     )
+    demo_dates = models.BooleanField(
+        _("demo dates"),
+        default=False,
+        help_text=_("Set by the demo, relative to the day it was loaded: not a real meeting's."),
+    )
 
     objects = MeetingQuerySet.as_manager()
 

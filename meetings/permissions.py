@@ -11,3 +11,8 @@ def can_manage_participants(*, user: AnyUser, meeting: Meeting) -> bool:
 def can_see_participants(*, user: AnyUser, meeting: Meeting) -> bool:
     """Attendance counts are public; the list of names is for the secretariat and officers."""
     return is_secretariat(user) or is_officer(user)
+
+
+def can_see_deadline_countdowns(*, user: AnyUser, meeting: Meeting) -> bool:
+    """The secretariat prepares the meeting: its page counts down to each deadline for it."""
+    return is_secretariat(user)

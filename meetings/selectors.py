@@ -1,6 +1,6 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from cwg.models import WorkingGroup
+from cwg.models import Organization, WorkingGroup
 from meetings.models import AgendaItem, Meeting, Participant
 
 
@@ -18,11 +18,16 @@ def meeting_with_agenda(*, number: int) -> Meeting | None:
 
 
 def attendance_counts(*, meeting: Meeting) -> dict[str, int]:
-    """In person, remote and member states represented, in one query."""
+    """In person, remote, member states and sector members represented, in one query."""
     return meeting.participants.aggregate(
         in_person=Count("pk", filter=Q(attendance=Participant.Attendance.IN_PERSON)),
         remote=Count("pk", filter=Q(attendance=Participant.Attendance.REMOTE)),
         member_states=Count("member_state", distinct=True),
+        sector_members=Count(
+            "organization",
+            distinct=True,
+            filter=Q(organization__kind=Organization.Kind.SECTOR_MEMBER),
+        ),
     )
 
 

@@ -62,3 +62,10 @@ def make_people(working_group: WorkingGroup) -> People:
             user=users[role],
         )
     return People(working_group=working_group, users=users)
+
+
+def is_refused(response, role: str) -> bool:
+    """A page refused: the anonymous visitor is sent to sign in (and back), the others get 403."""
+    if role == "public" and response.status_code == 302:
+        return "/accounts/login/?next=" in response["Location"]
+    return response.status_code == 403

@@ -11,13 +11,16 @@ from openpyxl.styles import Font
 from consultations import selectors
 from consultations.exports.columns import SCHEMA_VERSION, Column, columns_of
 from consultations.models import ConsultationCall
+from cwg.characters import clean_text
 
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value) -> str:
-    """A cell a spreadsheet will not run as a formula: a leading quote before = + - @ tab CR."""
-    text = "" if value is None else str(value)
+    """A cell a spreadsheet will not run as a formula: a leading quote before = + - @ tab CR.
+    Cleaned too, as every cell of CSV, XLSX and JSON passes here: openpyxl refuses a control
+    character that a row saved before cleaning may hold."""
+    text = "" if value is None else clean_text(str(value))
     return "'" + text if text.startswith(DANGEROUS_STARTS) else text
 
 
@@ -64,7 +67,8 @@ def write_xlsx(*, call: ConsultationCall, out, private: bool = True) -> None:
     legend = workbook.create_sheet(str(_("Columns"))[:31])
     legend.append([str(_("Column")), str(_("Title")), str(_("Description"))])
     for column in columns:
-        legend.append([column.name, str(column.title), str(column.description)])
+        texts = (column.name, column.title, column.description)
+        legend.append([clean_text(str(text)) for text in texts])
     workbook.save(out)
 
 

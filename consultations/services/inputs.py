@@ -1,7 +1,6 @@
 """Inputs to a call: received with a gapless reference number, withdrawn by their author."""
 
 import datetime as dt
-from functools import partial
 
 import reversion
 from django.core import signing
@@ -25,8 +24,9 @@ from consultations.services.attachments import (
     write_attachment_files,
 )
 from consultations.services.moderation import decision_time
+from consultations.tasks import RECEIPT
+from cwg import outbox
 from cwg.exceptions import DomainError, InvalidTransition
-from cwg.queue import enqueue_or_run
 
 WITHDRAW_SALT = "consultations.withdraw"
 
@@ -126,19 +126,17 @@ def submit_input(
             },
             answers=cleaned,
             files=files,
+            site_url=site_url,
         )
     except BaseException:
         remove_files_without_rows(written)
         raise
-    from consultations.tasks import send_receipt
-
-    transaction.on_commit(partial(enqueue_or_run, send_receipt, submission.pk, site_url))
     return submission
 
 
 @transaction.atomic
 def _record_input(
-    *, call: ConsultationCall, by, fields: dict, answers: list[tuple], files: list
+    *, call: ConsultationCall, by, fields: dict, answers: list[tuple], files: list, site_url: str
 ) -> Submission:
     call = ConsultationCall.objects.select_for_update().get(pk=call.pk)
     call.last_number += 1
@@ -165,6 +163,7 @@ def _record_input(
             row.save()
         reversion.set_user(by if by.is_authenticated else None)
         reversion.set_comment(f"Received as {submission.reference}")
+    outbox.enqueue(RECEIPT, submission_id=submission.pk, site_url=site_url)
     return submission
 
 

@@ -2,7 +2,6 @@
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import partial
 
 import reversion
 from django.db import transaction
@@ -12,8 +11,9 @@ from django.utils.translation import gettext as _
 from consultations.exceptions import ReasonRequired
 from consultations.models import ModerationDecision, RejectionReason, Submission
 from consultations.permissions import can_moderate
+from consultations.tasks import DECISION
+from cwg import outbox
 from cwg.exceptions import InvalidTransition, NotAllowed, NotFound
-from cwg.queue import enqueue_or_run
 
 Status = Submission.Status
 
@@ -97,10 +97,8 @@ def _decide(
         reversion.set_user(by)
         reversion.set_comment(f"{Status(to).label}: {reason}" if reason else str(Status(to).label))
     if to in {Status.REJECTED, Status.PUBLISHED} and decided_at is None:
-        from consultations.tasks import send_decision
-
         for submission in submissions:
-            transaction.on_commit(partial(enqueue_or_run, send_decision, submission.pk, site_url))
+            outbox.enqueue(DECISION, submission_id=submission.pk, site_url=site_url)
     return submissions
 
 

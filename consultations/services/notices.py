@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from consultations.models import ModerationDecision, Submission
+from cwg.characters import clean_text, one_line
 
 Status = Submission.Status
 
@@ -33,7 +34,7 @@ def _mail_text(*, decision: ModerationDecision, site_url: str) -> tuple[str, str
             "Your input %(reference)s to “%(call)s” was accepted and is now published:\n"
             "%(link)s\n\nThank you for your contribution.\n"
         )
-    return subject, body % values
+    return one_line(subject), clean_text(body % values)
 
 
 @transaction.atomic

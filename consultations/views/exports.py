@@ -6,10 +6,13 @@ import io
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 
-from consultations import exports
+from consultations import exports, selectors
+from consultations.exports.statistics import STATISTICS, statistics_rows
+from consultations.exports.statistics import statistics_datapackage as statistics_datapackage_of
 from consultations.models import ConsultationCall
 from consultations.permissions import can_see_call
 from consultations.views.moderation import moderator_call
+from cwg.opendata import csv_response, descriptor_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -69,3 +72,16 @@ def datapackage(request: HttpRequest, code: str) -> JsonResponse:
     call = _public_call(request, code)
     descriptor = exports.inputs_datapackage(call=call, base_url=request.build_absolute_uri("/"))
     return JsonResponse(descriptor, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def statistics_csv(request: HttpRequest, code: str) -> HttpResponse:
+    call = _public_call(request, code)
+    # Open data: the public figures for everyone (small totals suppressed, see call_statistics).
+    rows = statistics_rows(stats=selectors.call_statistics(call=call, for_moderators=False))
+    return csv_response(table=STATISTICS, rows=rows, filename=f"{call.code}-statistics.csv")
+
+
+def statistics_datapackage(request: HttpRequest, code: str) -> JsonResponse:
+    call = _public_call(request, code)
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(statistics_datapackage_of(call=call, base_url=base_url))

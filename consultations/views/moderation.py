@@ -17,6 +17,7 @@ from consultations.models import ConsultationCall, Submission
 from consultations.permissions import can_moderate, can_read_moderation, can_see_call
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.models import MemberState
+from cwg.permissions import can_tag
 from meetings.models import Meeting
 
 
@@ -182,6 +183,8 @@ def moderation_input(request: HttpRequest, code: str, reference: str) -> HttpRes
         "position": None if position is None else position + 1,
         "total": len(references),
         "can_moderate": can_moderate(user=request.user),
+        "can_tag": can_tag(user=request.user),
+        "tags": [*item.action_lines.all(), *item.sdgs.all()],
     }
     return render(request, "consultations/moderation_input.html", context, status=status)
 

@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
 from consultations import charts, selectors, services
 from consultations.exceptions import AttachmentRefused, BadWithdrawLink
@@ -21,7 +20,10 @@ from consultations.permissions import (
 )
 from cwg.exceptions import DomainError, NotAllowed
 from cwg.files import stored_file_response
-from cwg.models import MemberState
+from cwg.forms import tag_filters
+from cwg.models import ActionLine, MemberState, SustainableDevelopmentGoal
+from cwg.permissions import can_tag
+from cwg.rate_limits import rate_limit_exceeded
 
 
 def _call(request: HttpRequest, code: str) -> ConsultationCall:
@@ -48,8 +50,9 @@ def call_detail(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     context = {
         "call": call,
-        "questions": list(call.questions.all()),
+        "questions": list(call.questions.prefetch_related("action_lines", "sdgs")),
         "accepts_input": call.accepts_input(),
+        "can_tag": can_tag(user=request.user),
         "can_submit": can_submit_to(user=request.user, call=call),
         "can_moderate": can_read_moderation(user=request.user),
         "can_manage": can_manage_calls(user=request.user),
@@ -98,14 +101,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
         if form.honeypot_filled:
             form.add_error(None, _("Your input could not be accepted. Please try again."))
             status = 400
-        elif is_ratelimited(
-            request,
-            group="consultations.submit",
-            key="ip",
-            rate=rate,
-            method="POST",
-            increment=True,
-        ):
+        elif rate_limit_exceeded(request, group="consultations.submit", rate=rate):
             form.add_error(
                 None, _("Too many inputs were sent from your address. Please try again later.")
             )
@@ -216,9 +212,10 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
     stakeholder_type = request.GET.get("stakeholder_type", "")
     itu_region = request.GET.get("itu_region", "")
+    tags = tag_filters(request.GET)
     inputs = list(
         selectors.published_inputs(
-            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region
+            call=call, stakeholder_type=stakeholder_type, itu_region=itu_region, **tags
         )
     )
     context = {
@@ -228,16 +225,22 @@ def published_inputs(request: HttpRequest, code: str) -> HttpResponse:
         "itu_regions": MemberState.ItuRegion.choices,
         "selected_type": stakeholder_type,
         "selected_region": itu_region,
+        "filters": tags,
+        "action_lines": ActionLine.objects.all(),
+        "sdgs": SustainableDevelopmentGoal.objects.all(),
     }
     return render(request, "consultations/published.html", context)
 
 
 def statistics(request: HttpRequest, code: str) -> HttpResponse:
     call = _call(request, code)
-    stats = selectors.call_statistics(call=call)
+    moderator = can_read_moderation(user=request.user)
+    stats = selectors.call_statistics(call=call, for_moderators=moderator)
     context = {
         "call": call,
         "stats": stats,
+        "totals": charts.total_rows(stats=stats),
+        "moderator": moderator,
         # The SVG is rendered by pygal on the server from our own counts and labels (escaped).
         "stakeholder_chart": charts.stakeholder_chart(stats=stats),
         "region_chart": charts.region_chart(stats=stats),

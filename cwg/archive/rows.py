@@ -26,6 +26,9 @@ OTHER_MODELS = [
 ]
 # Rows a fresh database gets from its migrations; an import replaces them.
 SEEDED_BY_MIGRATIONS = {"auth.group", "cwg.memberstate"}
+# Bookkeeping of this installation's side effects (cwg.outbox): a restored copy must not send
+# again the mails of the one it was taken from.
+NOT_ARCHIVED = {"cwg.outboxmessage"}
 
 
 def _is_project_app(app_config) -> bool:
@@ -38,7 +41,11 @@ def archived_models() -> list[type[models.Model]]:
     chosen = [apps.get_model(label) for label in OTHER_MODELS]
     for app_config in apps.get_app_configs():
         if _is_project_app(app_config):
-            chosen += [m for m in app_config.get_models() if not m._meta.proxy]
+            chosen += [
+                model
+                for model in app_config.get_models()
+                if not model._meta.proxy and model._meta.label_lower not in NOT_ARCHIVED
+            ]
     by_app: dict = {}
     for model in chosen:
         by_app.setdefault(model._meta.app_config, []).append(model)

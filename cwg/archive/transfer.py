@@ -3,11 +3,16 @@
 The folder holds each stored file under a readable path (documents by symbol and language) and
 manifest.json: the format, the sha256 and size of each file, and every row. The manifest is
 written last, so a folder without one is an export that did not finish.
+
+Every row means password hashes, API and calendar tokens and the private links' secrets too:
+the folder and everything in it are created readable by their owner only (0700 and 0600),
+whatever the umask, and must be kept like a database backup.
 """
 
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +55,8 @@ def export_archive(*, path: Path) -> ArchiveSummary:
     path = Path(path)
     if path.exists() and any(path.iterdir()):
         raise ArchiveError(f"{path} is not empty: export into a new folder.")
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=OWNER_ONLY_FOLDER)
+    path.chmod(OWNER_ONLY_FOLDER)  # an empty folder given by the caller keeps its own mode
     summary = ArchiveSummary()
     outermost = not connection.in_atomic_block
     with transaction.atomic():
@@ -79,10 +85,29 @@ def export_archive(*, path: Path) -> ArchiveSummary:
         "rows": rows,
     }
     partial = path / f"{MANIFEST}.partial"
-    with partial.open("w", encoding="utf-8") as out:
+    with open_owner_only(partial, "w", encoding="utf-8") as out:
         json.dump(manifest, out, cls=ArchiveJSONEncoder, ensure_ascii=False, indent=1)
     partial.rename(path / MANIFEST)
     return summary
+
+
+OWNER_ONLY_FOLDER = 0o700
+OWNER_ONLY_FILE = 0o600
+
+
+def open_owner_only(path: Path, mode: str, **kwargs):
+    """A new file readable by its owner only from its first byte (no window after a chmod)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
+    return os.fdopen(descriptor, mode, **kwargs)
+
+
+def _owner_only_folders(root: Path, folder: Path) -> None:
+    """Each folder from root down to `folder`, created 0700 (mkdir's mode obeys the umask)."""
+    current = root
+    for name in folder.relative_to(root).parts:
+        current = current / name
+        current.mkdir(exist_ok=True, mode=OWNER_ONLY_FOLDER)
+        current.chmod(OWNER_ONLY_FOLDER)
 
 
 def _export_file(kind, row, root: Path, summary: ArchiveSummary) -> dict | None:
@@ -95,9 +120,9 @@ def _export_file(kind, row, root: Path, summary: ArchiveSummary) -> dict | None:
     if not default_storage.exists(name):
         summary.problems.append(f"{kind.label} {row.pk} {name}: missing")
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _owner_only_folders(root, target.parent)
     digest = hashlib.sha256()
-    with default_storage.open(name, "rb") as source, target.open("wb") as out:
+    with default_storage.open(name, "rb") as source, open_owner_only(target, "wb") as out:
         for chunk in chunks_of(source):
             digest.update(chunk)
             out.write(chunk)

@@ -33,6 +33,8 @@ class SearchParameters(serializers.Serializer):
     language = SearchText(required=False, max_length=100)
     status = SearchText(required=False, max_length=100)
     year = SearchText(required=False, max_length=100)
+    action_line = SearchText(required=False, max_length=100, help_text="e.g. C5")
+    sdg = SearchText(required=False, max_length=100, help_text="the goal's number, e.g. 9")
 
     def validate_q(self, value: str) -> str:
         if not value.strip():

@@ -16,7 +16,7 @@ class IndexEntry:
     principals: frozenset[str]  # e.g. {"public"}, {"members"}, {"secretariat", "user:12"}
     symbol: str = ""
     filename: str | None = None
-    facets: dict[str, str] = field(default_factory=dict)  # meeting, status, year, ...
+    facets: dict[str, str | tuple[str, ...]] = field(default_factory=dict)  # meeting, sdg, ...
     keywords: str = ""  # matched with the title's weight but never shown, e.g. the source
 
     @property
@@ -31,6 +31,15 @@ class IndexEntry:
     @property
     def body(self) -> str:
         return "\n".join(self.texts[language] for language in self.languages)
+
+
+def tag_facets(tagged) -> dict[str, tuple[str, ...]]:
+    """The action_line and sdg facets of an object with the tag fields of cwg.models (their
+    rows prefetched): codes and numbers, which the facet labels turn into titles."""
+    return {
+        "action_line": tuple(line.code for line in tagged.action_lines.all()),
+        "sdg": tuple(str(goal.number) for goal in tagged.sdgs.all()),
+    }
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,22 @@
 """Keeping the index in step with the database: every change is indexed once it is committed.
 
 Apps call ``watch`` from their adapter for each model whose rows change an index entry; a save,
-a delete or a many-to-many change then schedules ``refresh`` of the affected entries on commit,
-through Celery. If the broker cannot take the task, the entry is refreshed in-process instead:
-a search index that lags behind the database is a worse failure than a slower request.
+a delete or a many-to-many change then writes an outbox message (cwg.outbox) in the same
+transaction, to ``refresh`` the affected entries once it commits. If the broker cannot take it,
+the entries are refreshed in-process instead: a search index that lags behind the database is a
+worse failure than a slower request; if the broker loses it, the outbox sweep sends it again.
 """
 
-import logging
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from cwg import outbox
 from cwg.search.backends import BackendUnavailable
 from cwg.search.registry import SOURCES
 
-logger = logging.getLogger(__name__)
+REFRESH = "cwg.search.refresh_entries"  # the outbox handler, in cwg/search/tasks.py
 
 
 def refresh(kind: str, object_ids: Iterable[int], *, backend=None) -> int:
@@ -48,20 +48,7 @@ def refresh(kind: str, object_ids: Iterable[int], *, backend=None) -> int:
 def schedule(kind: str, object_ids: Iterable[int]) -> None:
     ids = sorted({int(pk) for pk in object_ids if pk is not None})
     if ids:
-        transaction.on_commit(lambda: _send(kind, ids))
-
-
-def _send(kind: str, ids: list[int]) -> None:
-    from cwg.search.tasks import refresh_entries
-
-    try:
-        refresh_entries.delay(kind, ids)
-    except Exception:  # noqa: BLE001 - any broker failure: index now rather than never
-        logger.warning("search: broker unavailable, indexing %s %s in-process", kind, ids)
-        try:
-            refresh(kind, ids)
-        except BackendUnavailable:
-            logger.warning("search: %s %s wait for the next reindex", kind, ids)
+        outbox.enqueue(REFRESH, kind=kind, object_ids=ids)
 
 
 def watch(model: type[Model], kind: str, ids_of: Callable[[Model], Iterable[int]]) -> None:

@@ -4,14 +4,15 @@ from dataclasses import dataclass, field
 from math import ceil
 from urllib.parse import urlencode
 
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from cwg.language_badges import LanguageBadge, in_badge_order, page_language_of
 from cwg.search.backends import FACETS
 from cwg.search.engine import search
 from cwg.search.entries import Hit, Results
 from cwg.search.query import Query, parse
-from cwg.search.registry import SOURCES, facet_label
+from cwg.search.registry import SOURCES, facet_label, facet_labels
 from cwg.search.snippets import highlighted
 
 FACET_TITLES = {
@@ -20,6 +21,8 @@ FACET_TITLES = {
     "language": gettext_lazy("Language"),
     "status": gettext_lazy("Status"),
     "year": gettext_lazy("Year"),
+    "action_line": gettext_lazy("WSIS action line"),
+    "sdg": gettext_lazy("SDG"),
 }
 
 
@@ -31,10 +34,21 @@ class Result:
     languages: list[str]
     kind_label: str
     title_html: str  # the title escaped, with the matched words marked
+    downloads: dict[str, str] = field(default_factory=dict)  # language -> its current file
 
     @property
-    def language_labels(self) -> list[str]:
-        return [facet_label("language", language) for language in self.languages]
+    def badges(self) -> list[LanguageBadge]:
+        """The languages, the page's first, each a link to its file when one is offered."""
+        page_language = page_language_of(get_language())
+        return [
+            LanguageBadge(
+                code=code,
+                label=facet_label("language", code),
+                url=self.downloads.get(code, ""),
+                page_language=code == page_language,
+            )
+            for code in in_badge_order(self.languages, page_language=page_language)
+        ]
 
     def as_dict(self) -> dict:
         return {
@@ -91,6 +105,7 @@ def _query_string(query: str, filters: dict[str, str], page: int = 1) -> str:
 
 
 def _facet_values(name, counts, query, filters) -> list[FacetValue]:
+    labels = facet_labels(name)
     values = []
     for value, count in counts.items():
         active = filters.get(name) == value
@@ -98,7 +113,7 @@ def _facet_values(name, counts, query, filters) -> list[FacetValue]:
         if not active:
             chosen[name] = value
         values.append(
-            FacetValue(value, facet_label(name, value), count, active, _query_string(query, chosen))
+            FacetValue(value, labels.get(value, value), count, active, _query_string(query, chosen))
         )
     return values
 
@@ -122,6 +137,7 @@ def _results(hits: list[Hit], query: Query) -> list[Result]:
                 languages=details["languages"],
                 kind_label=facet_label("kind", details["kind"]),
                 title_html=highlighted(hit.title, query),
+                downloads=details.get("downloads", {}),
             )
         )
     return results

@@ -32,10 +32,17 @@ class Source:
 
 
 SOURCES: dict[str, Source] = {}
+# Facets whose labels live in the database (e.g. the action lines' titles): facet -> a function
+# giving value -> label in the active language, asked once per results page.
+FACET_LABELS: dict[str, Callable[[], dict[str, str]]] = {}
 
 
 def register(source: Source) -> None:
     SOURCES[source.kind] = source
+
+
+def register_facet_labels(name: str, labels: Callable[[], dict[str, str]]) -> None:
+    FACET_LABELS[name] = labels
 
 
 def entries(kinds: Iterable[str] | None = None, *, chunk_size: int = 500) -> Iterator[IndexEntry]:
@@ -45,11 +52,14 @@ def entries(kinds: Iterable[str] | None = None, *, chunk_size: int = 500) -> Ite
                 yield source.to_entry(obj)
 
 
+def facet_labels(name: str) -> dict[str, str]:
+    """Every known value's label in the active language, capitalised like the labels of choices
+    (an app may hand in a model's lowercase verbose_name)."""
+    labels = FACET_LABELS[name]() if name in FACET_LABELS else {}
+    for source in reversed(SOURCES.values()):
+        labels |= source.labels.get(name, {})
+    return {value: capfirst(str(label)) for value, label in labels.items() if label}
+
+
 def facet_label(name: str, value: str) -> str:
-    """The value's label in the active language, capitalised like the labels of choices (an
-    app may hand in a model's lowercase verbose_name)."""
-    for source in SOURCES.values():
-        label = source.labels.get(name, {}).get(value)
-        if label:
-            return capfirst(str(label))
-    return value
+    return facet_labels(name).get(value, value)

@@ -1,4 +1,5 @@
-"""The documents of the 43rd and 44th meetings, built through the services (idempotent)."""
+"""The documents of the 43rd, 44th and coming 45th meetings, built through the services
+(idempotent)."""
 
 import datetime as dt
 import io
@@ -9,21 +10,23 @@ from docx import Document as WordDocument
 
 from cwg.demo import SECTOR_MEMBER_NAME
 from cwg.models import MemberState, Organization, WorkingGroup
-from documents.demo import content
+from documents.demo import coming, content
 from documents.demo.revisions import attach_revisions
 from documents.models import Document
 from documents.services import (
     add_file,
+    answer_cosponsorship,
     approve_late_contribution,
     create_document,
     create_summary,
+    name_cosponsors,
     publish_document,
     publish_summary,
     register_document,
     submit_document,
     update_summary,
 )
-from meetings.models import Meeting
+from meetings.models import AgendaItem, Meeting
 
 DELEGATE_OF = {"EG": "delegate.eg", "SE": "delegate.se", "SECTOR": "sector.member"}
 
@@ -49,6 +52,11 @@ def load(*, working_group: WorkingGroup) -> None:
             if not Document.objects.filter(meeting=meeting, kind=kind, title=title).exists():
                 _load_document(meeting, kind, title, sources, languages, people)
     _load_summary(working_group, people)
+    coming.load(
+        meeting=Meeting.objects.get(working_group=working_group, number=45),
+        people=people,
+        make_docx=_docx,
+    )
 
 
 def _load_document(meeting, kind, title, sources, languages, people) -> None:
@@ -60,21 +68,30 @@ def _load_document(meeting, kind, title, sources, languages, people) -> None:
         list(Organization.objects.filter(name=SECTOR_MEMBER_NAME)) if "SECTOR" in sources else []
     )
     other = ", ".join(s for s in sources if s in {"Secretariat", "Chair"})
+    items = content.AGENDA_ITEMS.get((meeting.number, title), [])
     document = create_document(
         meeting=meeting,
         title=title,
         by=author,
         kind=kind,
+        agenda_items=list(AgendaItem.objects.filter(meeting=meeting, number__in=items)),
         source_states=states,
         source_organizations=organizations,
         source_text=other,
     )
+    cosponsors = content.COSPONSORED.get((meeting.number, title), [])
+    if cosponsors:
+        states = list(MemberState.objects.filter(iso_code__in=cosponsors))
+        name_cosponsors(document=document, by=secretariat, member_states=states)
     for language in languages:
         add_file(document=document, upload=_docx(title, language), language=language, by=author)
     late = (meeting.number, title) == content.LATE
     deadline = meeting.contribution_deadline
     received = deadline + dt.timedelta(days=2) if late else deadline - dt.timedelta(days=5)
     document = submit_document(document=document, by=secretariat, received_at=received)
+    for cosponsor in document.cosponsors.select_related("member_state"):
+        delegate = DELEGATE_OF[cosponsor.member_state.iso_code]
+        answer_cosponsorship(document=document, by=people[delegate], confirm=True)
     if late:
         approve_late_contribution(document=document, by=secretariat)
     document = register_document(document=document, by=secretariat)

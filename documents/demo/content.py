@@ -79,7 +79,7 @@ MEETING_44 = [
         ["en"],
     ),
     (DOC, "Mapping the WSIS+20 outcome to ITU's current mandates", ["EG"], ["ar", "en"]),
-    (DOC, "Priorities for ITU after the WSIS+20 review", ["SE", "BR"], ["en"]),
+    (DOC, "Priorities for ITU after the WSIS+20 review", ["EG"], ["en"]),
     (
         DOC,
         "Views of Arab States on the follow-up of WSIS+20",
@@ -102,8 +102,40 @@ MEETING_44 = [
     (INF, "Calendar of WSIS-related events in 2026", ["Secretariat"], ["en"]),
 ]
 
+# The agenda items each document was presented under (information documents are for reference
+# and sit under none). A document may sit under several items.
+AGENDA_ITEMS = {
+    (43, "Draft agenda of the 43rd meeting"): ["2"],
+    (43, "ITU contributions to the WSIS+20 review: progress report"): ["3"],
+    (43, "Results of the call for inputs on the WSIS+20 review"): ["4"],
+    (43, "Proposals for ITU's input to the WSIS+20 outcome"): ["3"],
+    (43, "Strengthening the action line on information and communication infrastructure"): ["3"],
+    (43, "Digital inclusion in the WSIS framework beyond 2025"): ["3"],
+    (43, "Views on the future of the WSIS Forum"): ["3", "6"],
+    (43, "Indicators of the information society for the period after 2025"): ["3"],
+    (43, "Linking the WSIS action lines with the Sustainable Development Goals"): ["5"],
+    (43, "Building confidence and security in the use of ICTs: capacity building"): ["5"],
+    (43, "Multistakeholder cooperation in the WSIS process"): ["3"],
+    (43, "Implementation of Council Resolution 1332: annual report"): ["5"],
+    (43, "Implementation of Council Resolution 1334: annual report"): ["5"],
+    (44, "Draft agenda of the 44th meeting"): ["2"],
+    (44, "Outcome of the General Assembly's WSIS+20 review (A/RES/80/173): briefing"): ["3"],
+    (44, "Proposed structure of the gap analysis for Council 2026"): ["4"],
+    (44, "Mapping the WSIS+20 outcome to ITU's current mandates"): ["3", "4"],
+    (44, "Priorities for ITU after the WSIS+20 review"): ["3"],
+    (44, "Views of Arab States on the follow-up of WSIS+20"): ["3"],
+    (44, "Digital transformation in Africa and the WSIS agenda"): ["5"],
+    (44, "Elements for a revision of Council Resolution 1332"): ["4"],
+    (44, "Updating Resolution 140 after the WSIS+20 review"): ["4"],
+    (44, "Data for the WSIS indicators: a sector member's experience"): ["5"],
+    (44, "Draft report of the group to Council 2026"): ["4"],
+    (44, "Views on the road to 2035"): ["3"],
+}
+
 # The late contribution, approved by the secretariat; and the document that got a revision.
 LATE = (44, "Mapping the WSIS+20 outcome to ITU's current mandates")
+# Egypt's contribution co-sponsored by Sweden, which confirmed: the source line "Egypt, Sweden".
+COSPONSORED = {(44, "Priorities for ITU after the WSIS+20 review"): ["SE"]}
 REVISED = (44, "Proposed structure of the gap analysis for Council 2026")
 
 BODY = {

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document as WordDocument
 
 from documents.models import Document
-from documents.services import add_file, start_revision
+from documents.services import add_file, publish_revision, start_revision
 
 TITLE = {
     "en": "Proposed structure of the gap analysis for Council 2026",
@@ -109,16 +109,22 @@ def _upload(language: str, revision: int) -> SimpleUploadedFile:
 
 
 def attach_revisions(*, document: Document, by: User) -> Document:
-    """Give a published Rev.0 document these Rev.0 files, start Rev.1 and add its files.
+    """Give a published Rev.0 document these Rev.0 files, start Rev.1, add its files, publish it.
 
     Called instead of the plain start_revision of the demo's revised document. Idempotent: a
     document already past Rev.0 is left as it is.
     """
     if document.revision:
         return document
-    for language in REVISION_0:
-        add_file(document=document, upload=_upload(language, 0), language=language, by=by)
+    for language in REVISION_0:  # they replace the placeholder file the document was filed with
+        add_file(
+            document=document,
+            upload=_upload(language, 0),
+            language=language,
+            by=by,
+            replace=True,
+        )
     document = start_revision(document=document, by=by)
     for language in REVISION_1:
         add_file(document=document, upload=_upload(language, 1), language=language, by=by)
-    return document
+    return publish_revision(document=document, by=by)

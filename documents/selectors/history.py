@@ -1,16 +1,29 @@
-"""The version history of a document as people read it: who, when, what changed from what."""
+"""The version history of a document as people read it: who, when, what changed from what.
 
+Who reads what (documents.permissions.can_see_drafting): the owning delegation and the secretariat
+read everything; everyone else reads what happened from registration on (a co-sponsor's delegates:
+from submission on), with roles ("the secretariat", "the delegation of Egypt") instead of names,
+so a draft's title or access level never reaches them. Comments are stored in English with codes
+and numbers (services' set_comment) and read here in the reader's language.
+"""
+
+import re
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Prefetch
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from cwg.models import MemberState, Organization
+from documents import permissions
 from documents.models import Document
 from meetings.models import AgendaItem
 
 SHOWN_FIELDS = [
     "title",
+    "kind",
     "status",
     "access",
     "source_text",
@@ -25,6 +38,9 @@ RELATIONS = {
     "source_states": MemberState,
     "source_organizations": Organization,
 }
+CHOICES = {"status": Document.Status, "access": Document.Access, "kind": Document.Kind}
+REGISTERED_ON = {Document.Status.REGISTERED, Document.Status.PUBLISHED, Document.Status.WITHDRAWN}
+SUBMITTED_ON = REGISTERED_ON | {Document.Status.SUBMITTED}
 
 
 @dataclass
@@ -55,24 +71,113 @@ def _labels(fields: list[dict]) -> dict[str, dict[int, str]]:
 def _display(name: str, value, labels) -> str:
     if name in RELATIONS:
         return ", ".join(sorted(labels[name].get(pk, f"#{pk}") for pk in value or []))
-    if name == "status":
-        return str(Document.Status(value).label) if value in Document.Status.values else value
-    if name == "access":
-        return str(Document.Access(value).label) if value in Document.Access.values else value
+    if name in CHOICES:
+        choices = CHOICES[name]
+        return str(choices(value).label) if value in choices.values else (value or "")
     if isinstance(value, bool):
         return str(YES) if value else str(NO)
     return "" if value is None else str(value)
 
 
-def history_of(*, document: Document) -> list[HistoryEntry]:
+# Each stored comment, as the services write it, and how it reads in the reader's language.
+COMMENTS = [
+    (re.compile(r"Created the draft"), _("Created the draft")),
+    (re.compile(r"Changed the details"), _("Changed the details")),
+    (re.compile(r"Submitted"), _("Submitted")),
+    (
+        re.compile(r"Submitted after the deadline \(late\)"),
+        _("Submitted after the deadline (late)"),
+    ),
+    (re.compile(r"Late contribution approved"), _("Late contribution approved")),
+    (re.compile(r"Registered as (?P<symbol>.+)"), _("Registered as %(symbol)s")),
+    (re.compile(r"Published"), _("Published")),
+    (re.compile(r"Published as (?P<symbol>.+)"), _("Published as %(symbol)s")),
+    (re.compile(r"Started the meeting summary"), _("Started the meeting summary")),
+    (re.compile(r"Edited the summary"), _("Edited the summary")),
+    (
+        re.compile(r"Withdrawn \(was (?P<state>[^)]*)\): (?P<reason>.*)", re.DOTALL),
+        _("Withdrawn (it was %(state)s): %(reason)s"),
+    ),
+    (re.compile(r"Revision (?P<revision>\d+) started"), _("Revision %(revision)s started")),
+    (
+        re.compile(r"Restored the details of version (?P<version>\d+)"),
+        _("Restored the details of %(version)s"),
+    ),
+    (re.compile(r"Co-sponsors named: none"), _("Co-sponsors removed")),
+    (re.compile(r"Co-sponsors named: (?P<states>.+)"), _("Co-sponsors named: %(states)s")),
+    (
+        re.compile(r"Co-sponsorship confirmed by (?P<states>[A-Z]{2})"),
+        _("%(states)s confirmed its co-sponsorship"),
+    ),
+    (
+        re.compile(r"Co-sponsorship declined by (?P<states>[A-Z]{2})"),
+        _("%(states)s declined to co-sponsor"),
+    ),
+    (re.compile(r"Corrected: (?P<reason>.*)", re.DOTALL), _("Corrected: %(reason)s")),
+]
+STATUS_BY_ENGLISH_LABEL = {str(label): value for value, label in Document.Status.choices}
+
+
+def readable_comment(comment: str, *, version_dates: dict[int, object]) -> str:
+    """The comment in the active language; a comment no pattern knows is shown as stored."""
+    for pattern, words in COMMENTS:
+        match = pattern.fullmatch(comment)
+        if match is None:
+            continue
+        values = match.groupdict()
+        if "states" in values:
+            codes = [code.strip() for code in values["states"].split(",")]
+            names = {
+                state.iso_code: state.name
+                for state in MemberState.objects.filter(iso_code__in=codes)
+            }
+            values["states"] = ", ".join(names.get(code, code) for code in codes)
+        if "state" in values:
+            status = STATUS_BY_ENGLISH_LABEL.get(values["state"])
+            values["state"] = (
+                str(Document.Status(status).label).lower() if status else values["state"]
+            )
+        if "version" in values:
+            when = version_dates.get(int(values["version"]))
+            values["version"] = date_format(when, "j F Y, H:i") if when else values["version"]
+        return str(words) % values if values else str(words)
+    return comment
+
+
+def _shown_versions(versions: list, fields: list[dict], *, from_states: set | None) -> int:
+    """Index of the first version the reader may see: the first in one of from_states."""
+    if from_states is None:
+        return 0
+    for index, values in enumerate(fields):
+        if values.get("status") in from_states:
+            return index
+    return len(versions)
+
+
+def history_of(*, document: Document, user: User | AnonymousUser) -> list[HistoryEntry]:
     versions = list(
-        Version.objects.get_for_object(document).select_related("revision__user").order_by("pk")
+        Version.objects.get_for_object(document)
+        .select_related("revision__user")
+        .prefetch_related(
+            Prefetch("revision__user__delegations"),
+            "revision__user__delegations__member_state",
+            "revision__user__delegations__organization",
+        )
+        .order_by("pk")
     )
     fields = [version.field_dict for version in versions]
-    labels = _labels(fields)
+    drafting = permissions.can_see_drafting(user=user, document=document)
+    from_states = None
+    if not drafting:
+        cosponsor = permissions.is_cosponsor_delegate(user=user, document=document)
+        from_states = SUBMITTED_ON if cosponsor else REGISTERED_ON
+    start = _shown_versions(versions, fields, from_states=from_states)
+    names = permissions.is_secretariat(user)
+    labels = _labels(fields[start:])
+    dates = {version.pk: version.revision.date_created for version in versions}
     entries = []
     previous: dict = {}
-    for version, values in zip(versions, fields, strict=True):
+    for version, values in zip(versions[start:], fields[start:], strict=True):
         changes = []
         for name in [*SHOWN_FIELDS, *RELATIONS]:
             before = _display(name, previous.get(name), labels) if previous else ""
@@ -80,15 +185,21 @@ def history_of(*, document: Document) -> list[HistoryEntry]:
             if before != after:
                 label = str(Document._meta.get_field(name).verbose_name)
                 changes.append(Change(label=label, before=before, after=after))
-        user = version.revision.user
         entries.append(
             HistoryEntry(
                 version_id=version.pk,
                 when=version.revision.date_created,
-                who=(user.get_full_name() or user.username) if user else "",
-                comment=version.revision.comment,
+                who=_who(version.revision.user, with_name=names),
+                comment=readable_comment(version.revision.comment, version_dates=dates),
                 changes=changes,
             )
         )
         previous = values
     return list(reversed(entries))
+
+
+def _who(user: User | None, *, with_name: bool) -> str:
+    role = permissions.role_in_words(user)
+    if with_name and user is not None:
+        return f"{role} ({user.get_full_name() or user.username})"
+    return str(role)

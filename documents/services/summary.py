@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from cwg.exceptions import InvalidTransition, NotAllowed
 from documents import permissions
-from documents.models import Document
+from documents.models import Document, DocumentRevision
 from documents.services.files import store_file
 from documents.services.summary_docx import render_summary_docx
 from documents.services.symbols import allocate_number
+from documents.services.workflow import record_published_revision
 from meetings.models import Meeting
 
 BLOCK_KINDS = {"heading", "paragraph"}
@@ -32,8 +33,18 @@ def clean_blocks(blocks: list[dict]) -> list[dict]:
 
 @transaction.atomic
 def create_summary(*, meeting: Meeting, title: str, language: str, by: User) -> Document:
+    """One summary per meeting: a correction of a published one is its next revision."""
     if not permissions.can_create_summary(user=by):
         raise NotAllowed(_("Only officers and the secretariat write meeting summaries."))
+    Meeting.objects.select_for_update().get(pk=meeting.pk)  # two officers starting at once
+    summaries = meeting.documents.filter(kind=Document.Kind.SUMMARY)
+    if summaries.exclude(status=Document.Status.WITHDRAWN).exists():
+        raise InvalidTransition(
+            _(
+                "This meeting has its summary already: edit it, or correct the published one "
+                "with a revision."
+            )
+        )
     with reversion.create_revision():
         document = Document.objects.create(
             meeting=meeting,
@@ -50,16 +61,30 @@ def create_summary(*, meeting: Meeting, title: str, language: str, by: User) -> 
 
 @transaction.atomic
 def update_summary(*, document: Document, title: str, blocks: list[dict], by: User) -> Document:
+    """title: kept as it is while a published summary is corrected (its symbol and title stay)."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     if not permissions.can_edit_summary(user=by, document=document):
         raise NotAllowed(_("Only officers and the secretariat edit a draft summary."))
+    correction = _correction_of(document)
     with reversion.create_revision():
-        document.title = title
-        document.summary_body = clean_blocks(blocks)
-        document.save(update_fields=["title", "summary_body", "updated_at"])
+        if correction is not None:
+            correction.summary_body = clean_blocks(blocks)
+            correction.save(update_fields=["summary_body"])
+            reversion.set_comment(f"Edited the correction (Rev.{correction.number})")
+        else:
+            document.title = title
+            document.summary_body = clean_blocks(blocks)
+            document.save(update_fields=["title", "summary_body", "updated_at"])
+            reversion.set_comment("Edited the summary")
         reversion.set_user(by)
-        reversion.set_comment("Edited the summary")
     return document
+
+
+def _correction_of(document: Document) -> DocumentRevision | None:
+    """The correction being written of a published summary (its draft revision), if any."""
+    if document.status != Document.Status.PUBLISHED:
+        return None
+    return document.revisions.select_for_update().filter(published_at__isnull=True).first()
 
 
 def publish_summary(*, document: Document, by: User) -> Document:
@@ -72,6 +97,9 @@ def publish_summary(*, document: Document, by: User) -> Document:
         )
         if not permissions.can_publish_summary(user=by, document=document):
             raise NotAllowed(_("Only the chair of the group publishes the meeting summary."))
+        correction = _correction_of(document)
+        if correction is not None:
+            return _publish_correction(document=document, correction=correction, by=by)
         if not document.summary_body:
             raise InvalidTransition(_("The summary is empty: write it before publishing."))
         document.number = allocate_number(document=document)
@@ -84,12 +112,35 @@ def publish_summary(*, document: Document, by: User) -> Document:
             )
             reversion.set_user(by)
             reversion.set_comment(f"Published as {document.symbol}")
-        content = render_summary_docx(document=document, published_on=now.date())
-        store_file(
-            document=document,
-            upload=SimpleUploadedFile("summary.docx", content),
-            language=document.summary_language,
-            by=by,
-            original_name=f"{document.symbol}.docx",
-        )
+        _store_docx(document=document, by=by, published_on=now.date())
+        record_published_revision(document=document, when=now)
+    return document
+
+
+def _store_docx(*, document: Document, by: User, published_on) -> None:
+    """The Word file of the summary as published, named by its symbol (with its revision)."""
+    content = render_summary_docx(document=document, published_on=published_on)
+    store_file(
+        document=document,
+        upload=SimpleUploadedFile("summary.docx", content),
+        language=document.summary_language,
+        by=by,
+        original_name=f"{document.symbol}.docx",
+    )
+
+
+def _publish_correction(*, document: Document, correction: DocumentRevision, by: User) -> Document:
+    """Rev.N of the summary: its text becomes the published one, its DOCX the file of Rev.N."""
+    if not correction.summary_body:
+        raise InvalidTransition(_("The summary is empty: write it before publishing."))
+    now = timezone.now()
+    document.summary_body = correction.summary_body
+    document.revision = correction.number
+    correction.published_at = now
+    with reversion.create_revision():
+        correction.save(update_fields=["published_at"])
+        document.save(update_fields=["summary_body", "revision", "updated_at"])
+        reversion.set_user(by)
+        reversion.set_comment(f"Published the correction as {document.symbol}")
+    _store_docx(document=document, by=by, published_on=now.date())
     return document

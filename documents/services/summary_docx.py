@@ -8,6 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from cwg.characters import clean_text
 from documents.models import LANGUAGE_LETTERS, Document
 
 RTL_LANGUAGES = {"ar"}
@@ -29,13 +30,13 @@ def render_summary_docx(*, document: Document, published_on: dt.date) -> bytes:
         word.add_paragraph(document.meeting.working_group.name),
         word.add_paragraph(f"{document.symbol}-{document_letter(document)}"),
         word.add_paragraph(published_on.isoformat()),
-        word.add_heading(document.title, level=0),
+        word.add_heading(clean_text(document.title), level=0),
     ]
     for block in document.summary_body:
         if block["kind"] == "heading":
-            paragraphs.append(word.add_heading(block["text"], level=1))
+            paragraphs.append(word.add_heading(clean_text(block["text"]), level=1))
         else:
-            paragraphs.append(word.add_paragraph(block["text"]))
+            paragraphs.append(word.add_paragraph(clean_text(block["text"])))
     if rtl:
         for paragraph in paragraphs:
             _right_to_left(paragraph)

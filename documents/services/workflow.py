@@ -14,8 +14,12 @@ from django.utils.translation import gettext_noop
 from cwg.exceptions import InvalidTransition, NotAllowed
 from cwg.models import MemberState, Organization
 from documents import permissions
-from documents.models import Document
-from documents.services.notifications import notify_secretariat, notify_submitter
+from documents.models import Document, DocumentFile, DocumentRevision
+from documents.services.notifications import (
+    notify_cosponsors,
+    notify_secretariat,
+    notify_submitter,
+)
 from documents.services.symbols import allocate_number
 from meetings.models import AgendaItem, Meeting
 
@@ -219,7 +223,7 @@ def submit_document(
         raise NotAllowed(_("Only the secretariat records an earlier receipt date."))
     if document.status != Document.Status.DRAFT:
         raise InvalidTransition(_("Only a draft can be submitted."))
-    if not document.files.exists():
+    if not _current_files(document).exists():
         raise InvalidTransition(_("Add the document's file before submitting it."))
     now = received_at or timezone.now()
     document.status = Document.Status.SUBMITTED
@@ -231,6 +235,7 @@ def submit_document(
     comment = "Submitted after the deadline (late)" if document.is_late else "Submitted"
     _save(document, by=by, comment=comment, fields=["status", "submitted_at", "is_late"])
     notify_secretariat(document=document, event="late" if document.is_late else "submitted")
+    notify_cosponsors(document=document)
     return document
 
 
@@ -293,11 +298,12 @@ def publish_document(*, document: Document, by: User) -> Document:
         raise NotAllowed(_("Only the secretariat publishes documents."))
     if document.status != Document.Status.REGISTERED:
         raise InvalidTransition(_("Only registered documents can be published."))
-    if not document.files.exists():
+    if not _current_files(document).filter(revision__lte=document.revision).exists():
         raise InvalidTransition(_("A document without a file cannot be published."))
     document.status = Document.Status.PUBLISHED
     document.published_at = timezone.now()
     _save(document, by=by, comment="Published", fields=["status", "published_at"])
+    record_published_revision(document=document, when=document.published_at)
     notify_submitter(document=document, event="published")
     return document
 
@@ -325,14 +331,68 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
     return document
 
 
+def _current_files(document: Document):
+    return document.files.filter(state=DocumentFile.State.CURRENT)
+
+
+def record_published_revision(*, document: Document, when: dt.datetime) -> None:
+    """The revisions up to the document's current one are published (each keeps its own date)."""
+    for number in range(document.revision + 1):
+        DocumentRevision.objects.get_or_create(
+            document=document, number=number, defaults={"published_at": when}
+        )
+
+
 @transaction.atomic
 def start_revision(*, document: Document, by: User) -> Document:
-    """A correction after registration: the symbol gains (Rev.N); new files carry revision N."""
+    """Open Rev.N as a draft revision: its files are seen by the secretariat and the owning
+    delegation only; everyone else keeps seeing Rev.N-1 until Rev.N is published."""
     document = _locked(document)
-    if not permissions.can_manage_documents(user=by):
+    if not permissions.may_revise(user=by, document=document):
         raise NotAllowed(_("Only the secretariat issues revisions."))
-    if document.status not in {Document.Status.REGISTERED, Document.Status.PUBLISHED}:
+    if not permissions.can_start_revision(user=by, document=document):
         raise InvalidTransition(_("Only a registered or published document can be revised."))
-    document.revision += 1
-    _save(document, by=by, comment=f"Revision {document.revision} started", fields=["revision"])
+    draft = document.revisions.filter(published_at__isnull=True).first()
+    if draft is not None:
+        raise InvalidTransition(
+            _("Rev.%(number)s is still being prepared: publish it before starting another.")
+            % {"number": draft.number}
+        )
+    # Recorded on the revision row alone: the document's public history does not announce a
+    # revision nobody else can see yet.
+    with reversion.create_revision():
+        DocumentRevision.objects.create(
+            document=document,
+            number=document.revision + 1,
+            started_by=by,
+            summary_body=document.summary_body if document.kind == Document.Kind.SUMMARY else [],
+        )
+        reversion.set_user(by)
+        reversion.set_comment(f"Started Rev.{document.revision + 1}")
+    return document
+
+
+@transaction.atomic
+def publish_revision(*, document: Document, by: User) -> Document:
+    """Rev.N, with at least one file, becomes the revision everyone who sees the document sees."""
+    document = _locked(document)
+    if not permissions.can_publish_revision(user=by, document=document):
+        raise NotAllowed(_("Only the secretariat publishes revisions."))
+    draft = document.revisions.select_for_update().filter(published_at__isnull=True).first()
+    if draft is None:
+        raise InvalidTransition(_("No revision is being prepared."))
+    if not _current_files(document).filter(revision=draft.number).exists():
+        raise InvalidTransition(
+            _("Rev.%(number)s has no file yet: add at least one before publishing it.")
+            % {"number": draft.number}
+        )
+    draft.published_at = timezone.now()
+    document.revision = draft.number
+    with reversion.create_revision():
+        draft.save(update_fields=["published_at"])
+        document.save(update_fields=["revision", "updated_at"])
+        reversion.set_user(by)
+        reversion.set_comment(f"Published Rev.{draft.number}")
+    if document.status == Document.Status.PUBLISHED:
+        notify_submitter(document=document, event="published")
     return document

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cwg.history import keep_on_restore
 from cwg.models import action_line_tags, sdg_tags
 from cwg.permissions import group_label
 from meetings.models import AgendaItem, Meeting
@@ -31,6 +32,7 @@ class ActionQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=["updates"])
+@keep_on_restore("status")
 class Action(models.Model):
     """A follow-up item; its owner is exactly one of a user, a Django group or an officer."""
 

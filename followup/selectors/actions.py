@@ -102,6 +102,17 @@ def dashboard_actions(
     return list(_with_rows(queryset, today=today))
 
 
+def all_actions() -> list[Action]:
+    """Every action, by meeting and due date, with what the export shows joined."""
+    return list(
+        Action.objects.select_related(
+            "meeting", "agenda_item", "owner_user", "owner_group", "owner_officer__user"
+        )
+        .prefetch_related("action_lines", "sdgs")
+        .order_by("meeting__number", "due_date", "pk")
+    )
+
+
 def my_actions(*, user: AnyUser, today: dt.date) -> list[Action]:
     return list(_with_rows(Action.objects.owned_by(user).still_open(), today=today))
 

@@ -21,6 +21,7 @@ def record_package_documents(*, meeting: Meeting, access: str) -> QuerySet[Docum
         .prefetch_related(
             "source_states",
             "source_organizations",
+            "cosponsors__member_state",  # the source line names the confirmed co-sponsors
             "agenda_items",
             "action_lines",
             Prefetch(

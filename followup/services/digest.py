@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cwg.characters import clean_text, one_line
 from cwg.exceptions import InvalidTransition
 from followup.models import FollowupPreference, SentDigest
 from followup.selectors.digest import delegation_digest
@@ -63,7 +64,7 @@ def send_digest_to(*, user_id: int, today: dt.date, site_url: str) -> bool:
             {"digest": digest, "site_url": site_url.rstrip("/")},
         )
         subject = _("Your CWG digest for the week of %(week)s") % {"week": week.isoformat()}
-        send_mail(subject, body, None, [user.email])
+        send_mail(one_line(subject), clean_text(body), None, [user.email])
     return True
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cwg.characters import clean_text
 from cwg.exceptions import NotAllowed
 from cwg.models import Resolution
 from followup.models import GapAnalysis, GapItem, ItemMandate
@@ -118,6 +119,7 @@ def import_gap_items_csv(*, analysis: GapAnalysis, csv_text: str, by: User) -> I
 
 def neutralise(cell: str) -> str:
     """A leading quote keeps spreadsheets from reading the cell as a formula."""
+    cell = clean_text(cell)  # a row saved before cleaning may hold a control character
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.oxml import OxmlElement
 
+from cwg.characters import clean_text
 from followup.models import GapAnalysis
 from followup.services.gaps import COLUMNS, gap_items_for_export, mandates_text, save_gap_rows
 from meetings.exceptions import InvalidImport
@@ -43,7 +44,7 @@ def _all_paragraphs(document):
 def export_gap_analysis_docx(*, analysis: GapAnalysis, language: str) -> bytes:
     document = Document()
     with translation.override(language):
-        document.add_heading(analysis.title, level=1)
+        document.add_heading(clean_text(analysis.title), level=1)
         items = gap_items_for_export(analysis=analysis)
         table = document.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
@@ -60,7 +61,7 @@ def export_gap_analysis_docx(*, analysis: GapAnalysis, language: str) -> bytes:
                 item.proposed_response,
             ]
             for cell, value in zip(cells, values, strict=True):
-                cell.text = value
+                cell.text = clean_text(value)
     if language.startswith("ar"):
         _right_to_left(document)
     out = io.BytesIO()

@@ -1,18 +1,18 @@
 """Mails to the people who own an action, each in the language they chose, with the link."""
 
-from functools import partial
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cwg.queue import enqueue_or_run
+from cwg import outbox
+from cwg.characters import clean_text, one_line
 from followup.models import Action
 from followup.models.preferences import mail_language
+
+ASSIGNMENT_NOTICE = "followup.send_assignment_notice"  # the outbox handler, in followup/tasks.py
 
 
 def owner_users(action: Action) -> QuerySet:
@@ -31,10 +31,8 @@ def action_link(action: Action) -> str:
 
 
 def notify_owner_on_commit(action: Action) -> None:
-    """Once the assignment is committed, tell its owner (through the queue)."""
-    from followup.tasks import send_assignment_notice  # tasks import services: a cycle
-
-    transaction.on_commit(partial(enqueue_or_run, send_assignment_notice, action.pk))
+    """In the assignment's transaction: its owner is told once it commits (see cwg.outbox)."""
+    outbox.enqueue(ASSIGNMENT_NOTICE, action_id=action.pk)
 
 
 def mail_assignment_notice(*, action_id: int) -> int:
@@ -52,12 +50,15 @@ def mail_assignment_notice(*, action_id: int) -> int:
                 "link": action_link(action),
             }
             send_mail(
-                _("Action assigned to you: %(title)s") % values,
-                _(
-                    "The secretariat assigned you the action “%(title)s” of meeting "
-                    "%(meeting)s, due on %(due)s.\n\nSee it and report progress here:\n%(link)s\n"
-                )
-                % values,
+                one_line(_("Action assigned to you: %(title)s") % values),
+                clean_text(
+                    _(
+                        "The secretariat assigned you the action “%(title)s” of meeting "
+                        "%(meeting)s, due on %(due)s.\n\nSee it and report progress here:\n"
+                        "%(link)s\n"
+                    )
+                    % values
+                ),
                 None,
                 [user.email],
             )

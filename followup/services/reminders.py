@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from cwg.characters import clean_text, one_line
 from cwg.permissions import SECRETARIAT
 from followup.models import Action, SentReminder
 from followup.services.notices import action_link, owner_users
@@ -97,7 +98,7 @@ def send_action_reminder(*, action_id: int, kind: str, today: dt.date) -> bool:
         )
         % values
     )
-    send_mail(subject, body, None, recipients)
+    send_mail(one_line(subject), clean_text(body), None, recipients)
     return True
 
 
@@ -161,5 +162,5 @@ def send_secretariat_digest(*, today: dt.date) -> bool:
         for a in overdue
     ]
     subject = _("Follow-up digest for the week of %(week)s") % {"week": period.isoformat()}
-    send_mail(subject, "\n".join(lines), None, recipients)
+    send_mail(one_line(subject), clean_text("\n".join(lines)), None, recipients)
     return True

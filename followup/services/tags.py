@@ -66,12 +66,20 @@ def set_tags(
     target = type(target).objects.select_for_update().get(pk=target.pk)
     action_lines = None if action_lines is None else list(action_lines)
     sdgs = None if sdgs is None else list(sdgs)
-    if not tags_differ(target, action_lines, sdgs):
+    proposed = isinstance(target, Document) and _has_proposal(target)
+    if not tags_differ(target, action_lines, sdgs) and not proposed:
         return False
     with reversion.create_revision():
         if reversion.is_registered(type(target)):
             reversion.add_to_revision(target)
         apply_tags(target, action_lines=action_lines, sdgs=sdgs)
+        if proposed:  # the secretariat's tags answer the delegation's proposal
+            target.proposed_action_lines.clear()
+            target.proposed_sdgs.clear()
         reversion.set_user(by)
         reversion.set_comment("Tagged with action lines and SDGs")
     return True
+
+
+def _has_proposal(document: Document) -> bool:
+    return document.proposed_action_lines.exists() or document.proposed_sdgs.exists()

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from cwg.exceptions import InvalidTransition, NotAllowed
+from cwg.opendata import csv_response, descriptor_response
+from followup import opendata
 from followup.forms import (
     ActionFilterForm,
     ActionNoteForm,
@@ -31,6 +33,7 @@ from followup.permissions import (
 )
 from followup.selectors.actions import (
     action_owner_choices,
+    all_actions,
     dashboard_actions,
     group_actions,
     my_actions,
@@ -45,6 +48,9 @@ from followup.services import (
     start_action,
 )
 from meetings.models import Meeting
+
+# The progress form and the closing note both have a "text" field: their ids must differ.
+NOTE_IDS = "note_%s"
 
 
 def action_dashboard(request: HttpRequest) -> HttpResponse:
@@ -81,6 +87,21 @@ def action_dashboard(request: HttpRequest) -> HttpResponse:
         },
         status=200 if form.is_bound is False or form.is_valid() else 400,
     )
+
+
+def actions_csv(request: HttpRequest) -> HttpResponse:
+    if not can_see_actions(user=request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    rows = opendata.action_rows(all_actions(), today=today)
+    return csv_response(table=opendata.ACTIONS, rows=rows, filename="actions.csv")
+
+
+def actions_datapackage(request: HttpRequest) -> HttpResponse:
+    if not can_see_actions(user=request.user):
+        raise PermissionDenied
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.actions_datapackage(base_url=base_url))
 
 
 @login_required
@@ -129,7 +150,7 @@ def action_page(request: HttpRequest, action: Action, *, error=None, status=200,
         "can_start_analysis": can_start_analysis,
         "linkable": linkable_documents(user=user) if can_link else [],
         "update_form": forms.get("update_form") or ActionUpdateForm(),
-        "note_form": forms.get("note_form") or ActionNoteForm(),
+        "note_form": forms.get("note_form") or ActionNoteForm(auto_id=NOTE_IDS),
         "link_form": forms.get("link_form") or LinkDocumentForm(),
         "gap_form": forms.get("gap_form") or GapAnalysisStartForm(),
         "error": error,
@@ -164,7 +185,7 @@ def action_transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if step not in TRANSITIONS:
         raise Http404
     form_class = ActionUpdateForm if step == "update" else ActionNoteForm
-    form = form_class(request.POST)
+    form = form_class(request.POST, auto_id="id_%s" if step == "update" else NOTE_IDS)
     forms = {"update_form" if step == "update" else "note_form": form}
     if not form.is_valid():
         return action_page(request, action, status=400, **forms)

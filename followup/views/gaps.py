@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cwg.opendata import descriptor_response
+from followup import opendata
 from followup.models import GapAnalysis, GapItem
 from followup.permissions import can_manage_gap_analyses, can_see_gap_analyses
 from followup.selectors.links import visible_answer_document_ids
@@ -76,6 +78,12 @@ def gap_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(export_gap_items_csv(analysis=analysis), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="gap-analysis-{analysis.pk}.csv"'
     return response
+
+
+def gap_datapackage(request: HttpRequest, pk: int) -> HttpResponse:
+    analysis = gap_analysis_or_404(request, pk)
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.gap_datapackage(analysis=analysis, base_url=base_url))
 
 
 def gap_docx(request: HttpRequest, pk: int) -> HttpResponse:

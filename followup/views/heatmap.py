@@ -6,6 +6,8 @@ from django.shortcuts import render
 
 from consultations.models import ConsultationCall
 from cwg.models import ActionLine
+from cwg.opendata import descriptor_response
+from followup import opendata
 from followup.models import Action
 from followup.permissions import can_see_heat_map
 from followup.selectors.heatmap import (
@@ -33,7 +35,7 @@ def heat_map(request: HttpRequest) -> HttpResponse:
 
 
 def heat_map_csv(request: HttpRequest) -> HttpResponse:
-    """One line per cell; the columns are listed on the page (its schema)."""
+    """One line per cell; the columns are described by heat_map_datapackage."""
     _allowed(request)
     response = HttpResponse(
         heat_map_csv_text(action_line_heat_map(user=request.user)),
@@ -41,6 +43,12 @@ def heat_map_csv(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="action-line-heat-map.csv"'
     return response
+
+
+def heat_map_datapackage(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    base_url = request.build_absolute_uri("/")
+    return descriptor_response(opendata.heat_map_datapackage(base_url=base_url))
 
 
 def heat_map_cell(request: HttpRequest, code: str, kind: str, key: str) -> HttpResponse:

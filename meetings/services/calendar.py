@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from cwg.characters import one_line
 from cwg.permissions import AnyUser
 from meetings.calendar_events import extra_events
 from meetings.models import CalendarToken, Meeting
@@ -44,7 +45,7 @@ def user_for_calendar_token(token: str) -> User | None:
 def _event(uid: str, summary: str, start, end=None, url: str = "") -> Event:
     event = Event()
     event.add("uid", uid)
-    event.add("summary", summary)
+    event.add("summary", one_line(summary))  # RFC 5545 text holds no control character
     event.add("dtstart", start)
     if end is not None:
         event.add("dtend", end)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cwg.characters import clean_text
 from cwg.exceptions import NotAllowed
 from cwg.models import MemberState, Organization
 from meetings.exceptions import InvalidImport
@@ -117,8 +118,9 @@ def _parse_row(row: dict[str, str], lookups: _Lookups) -> dict:
 
 
 def read_csv_rows(csv_text: str, *, required: tuple[str, ...]) -> csv.DictReader:
-    """A reader with normalised column names, or InvalidImport naming the missing columns."""
-    reader = csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff")))
+    """A reader with normalised column names, or InvalidImport naming the missing columns.
+    A file's text enters like a form's: cleaned of the characters XML and PostgreSQL refuse."""
+    reader = csv.DictReader(io.StringIO(clean_text(csv_text.lstrip("\ufeff"))))
     columns = [name_key(c or "").replace(" ", "_") for c in (reader.fieldnames or [])]
     missing = [c for c in required if c not in columns]
     if missing:

@@ -1,12 +1,21 @@
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from cwg.exceptions import NotAllowed
 from meetings.exceptions import InvalidImport
 from meetings.forms import ParticipantImportForm
 from meetings.models import Meeting
-from meetings.permissions import can_manage_participants, can_see_participants
+from meetings.page_sections import sections_for
+from meetings.permissions import (
+    can_manage_participants,
+    can_see_deadline_countdowns,
+    can_see_participants,
+)
 from meetings.selectors import attendance_counts, meeting_with_agenda, participants_of
 from meetings.services import import_participants
 from meetings.services.participants import accepted_attendance, accepted_roles
@@ -19,13 +28,42 @@ def _meeting_or_404(number: int) -> Meeting:
     return meeting
 
 
+CONTRIBUTIONS_DUE = gettext_lazy("Contributions due")
+POSTED_BY = gettext_lazy("Documents posted by")
+
+
+def days_left(deadline: dt.datetime) -> int:
+    """Calendar days from today to the deadline's day in Geneva; negative once it is past."""
+    return (timezone.localtime(deadline).date() - timezone.localdate()).days
+
+
+def _deadlines(meeting: Meeting) -> list[dict]:
+    now = timezone.now()
+    deadlines = []
+    for label, deadline in [
+        (CONTRIBUTIONS_DUE, meeting.contribution_deadline),
+        (POSTED_BY, meeting.posting_deadline),
+    ]:
+        days = days_left(deadline)
+        deadlines.append(
+            {"label": label, "at": deadline, "days": days, "ago": -days, "passed": deadline < now}
+        )
+    return deadlines
+
+
 def meeting_detail(request: HttpRequest, number: int) -> HttpResponse:
     meeting = _meeting_or_404(number)
+    sections = sections_for(request=request, meeting=meeting)
+    countdowns = can_see_deadline_countdowns(user=request.user, meeting=meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
+            "sections": sections,
+            "agenda_listed": any(section.lists_agenda for section in sections),
+            "deadlines": _deadlines(meeting),
+            "countdowns": countdowns,
             "attendance": attendance_counts(meeting=meeting),
             "can_manage_participants": can_manage_participants(user=request.user, meeting=meeting),
             "can_see_participants": can_see_participants(user=request.user, meeting=meeting),

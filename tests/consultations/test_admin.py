@@ -86,3 +86,55 @@ def test_questions_are_frozen_once_the_call_opens(working_group, people):
     assert call_admin.has_change_permission(request, opened)
     assert not call_admin.has_change_permission(request, archived)
     assert not call_admin.has_delete_permission(request, draft)
+
+
+def test_reverting_a_call_in_the_admin_keeps_its_counter_and_status(
+    working_group, as_role, people, client
+):
+    """Counters are not history: the version saved at opening had last_number 0 (and a later
+    edit a new title); restoring it brings the title back, never the counter or the status,
+    so the next public input still gets a fresh reference."""
+    from consultations.services import open_call
+    from tests.consultations.factories import form_data
+
+    secretariat = as_role("secretariat")
+    secretariat.post(reverse(ADD), new_call_form(working_group))
+    call = ConsultationCall.objects.get(code="NEWCALL")
+    ConsultationCall.objects.filter(pk=call.pk).update(
+        opens_at=call.opens_at.replace(year=2020)  # open now, so it takes inputs
+    )
+    call = open_call(call=ConsultationCall.objects.get(pk=call.pk), by=people["secretariat"])
+    at_opening = Version.objects.get_for_object(call).first()  # newest first: "Opened"
+    submit = reverse("consultations:submit", args=[call.code])
+    for _ in range(2):
+        client.logout()
+        assert client.post(submit, form_data(call)).status_code == 302
+    question = call.questions.get()
+
+    secretariat = as_role("secretariat")
+    revision_url = reverse(
+        "admin:consultations_consultationcall_revision", args=[call.pk, at_opening.pk]
+    )
+    assert secretariat.get(revision_url).status_code == 200
+    data = new_call_form(
+        working_group,
+        **{
+            "opens_at_0": "2020-01-01",
+            "questions-INITIAL_FORMS": "1",
+            "questions-0-id": str(question.pk),
+            "questions-0-call": str(call.pk),
+        },
+    )
+    response = secretariat.post(revision_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    call.refresh_from_db()
+    assert call.last_number == 2
+    assert call.status == ConsultationCall.Status.OPEN
+    client.logout()
+    assert client.post(submit, form_data(call)).status_code == 302
+    assert sorted(call.submissions.values_list("reference", flat=True)) == [
+        "NEWCALL-0001",
+        "NEWCALL-0002",
+        "NEWCALL-0003",
+    ]

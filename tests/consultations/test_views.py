@@ -20,6 +20,7 @@ from tests.consultations.factories import (
     form_data,
 )
 from tests.cwg.factories import member_state
+from tests.roles import is_refused
 
 pytestmark = pytest.mark.django_db
 ALL_ROLES = ["public", "delegate", "other_delegate", "sector_member", "vice_chair", "chair"]
@@ -117,7 +118,7 @@ def test_moderation_and_exports_refused_to_non_moderators(call, mixed, as_role, 
     client = as_role(role)
     for name in ("moderation", "export_csv", "export_docx"):
         response = client.get(reverse(f"consultations:{name}", args=[call.code]))
-        assert response.status_code == 403
+        assert is_refused(response, role)
         assert SECRET not in response.content.decode(errors="ignore")
 
 
@@ -346,3 +347,19 @@ def test_statistics_charts_use_the_sites_typeface_and_colours_with_tables(call, 
     assert "#005a9c" in svg
     assert "monospace" not in svg
     assert page.count('<figure class="chart"') == page.count("<table><thead>") == 2
+
+
+def test_published_inputs_filter_by_action_line_and_sdg(call, client):
+    from cwg.models import ActionLine, SustainableDevelopmentGoal
+    from tests.consultations.factories import SubmissionFactory
+
+    tagged = SubmissionFactory(call=call, number=1, status="published", name="Tagged Author")
+    SubmissionFactory(call=call, number=2, status="published", name="Untagged Author")
+    tagged.action_lines.set([ActionLine.objects.get(code="C8")])
+    tagged.sdgs.set([SustainableDevelopmentGoal.objects.get(number=4)])
+    url = reverse("consultations:published", args=[call.code])
+    for query in [{"action_line": "C8"}, {"sdg": "4"}, {"action_line": "c8", "sdg": "4"}]:
+        page = client.get(url, query).content.decode()
+        assert "Tagged Author" in page
+        assert "Untagged Author" not in page
+    assert "Untagged Author" in client.get(url, {"sdg": "forty"}).content.decode()

@@ -26,20 +26,23 @@ def test_load_demo_twice_gives_identical_rows(demo):
     call_command("load_demo", stdout=io.StringIO())
     assert row_counts() == first
     assert first["cwg.Officer"] == 5
-    assert first["meetings.Meeting"] == 2
-    assert first["documents.Document"] == 32
+    assert first["meetings.Meeting"] == 3
+    assert first["documents.Document"] == 35
 
 
 def test_demo_documents_match_the_two_meetings(demo):
     from documents.models import Document
 
-    documents = Document.objects.all()
+    documents = Document.objects.filter(meeting__number__in=[43, 44])
     main_series = documents.exclude(kind=Document.Kind.INFORMATION)
     assert main_series.count() == 26
     assert documents.filter(kind=Document.Kind.INFORMATION).count() == 6
     assert documents.filter(kind=Document.Kind.SUMMARY, status="published").count() == 1
     assert documents.filter(is_late=True, late_approved_at__isnull=False).count() == 1
-    assert documents.filter(revision=1).count() == 1
+    revised = documents.get(revision=1)
+    assert revised.symbol == "CWG-WSIS&SDG-44/3(Rev.1)"
+    assert list(revised.revisions.values_list("number", flat=True)) == [0, 1]
+    assert not revised.revisions.filter(published_at__isnull=True).exists()
     assert documents.filter(files__language="ar").distinct().count() >= 5
 
 
@@ -70,3 +73,59 @@ def test_load_demo_sends_no_mail_and_ends_with_the_sign_ins(demo, settings):
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
     assert demo.mail_sent == 0
     assert demo.output.rstrip().endswith("(Representative of a sector member)")
+
+
+def test_the_coming_meeting_takes_contributions_on_time(demo):
+    """Issue 13: a coming 45th meeting, dated from the day the demo is loaded and said so, with a
+    delegate's unsubmitted draft, a withdrawn document and a revision being prepared."""
+    from django.utils import timezone
+
+    from documents.models import Document
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.get(number=45)
+    assert meeting.demo_dates
+    assert meeting.contribution_deadline > timezone.now()
+    documents = Document.objects.filter(meeting=meeting)
+    draft = documents.get(status="draft")
+    assert draft.owner_state.iso_code == "EG"
+    withdrawn = documents.get(status="withdrawn")
+    assert withdrawn.symbol == "CWG-WSIS&SDG-45/1"
+    assert withdrawn.withdrawn_reason
+    agenda = documents.get(status="published")
+    assert agenda.revision == 0
+    assert agenda.revisions.get(published_at__isnull=True).number == 1
+
+
+def test_demo_documents_sit_under_their_agenda_items(demo, client):
+    from documents.models import Document
+    from meetings.models import AgendaItem
+
+    discussed = Document.objects.filter(kind=Document.Kind.CONTRIBUTION)
+    assert not discussed.filter(agenda_items__isnull=True).exists()
+    assert not Document.objects.filter(kind="information", agenda_items__isnull=False).exists()
+    gaps = AgendaItem.objects.get(meeting__number=44, number="4")
+    page = client.get(f"/documents/meeting/44/?agenda_item={gaps.pk}").content.decode()
+    assert "Mapping the WSIS+20 outcome to ITU&#x27;s current mandates" in page
+    assert "Views on the road to 2035" not in page  # under item 3 only
+
+
+def test_demo_meetings_have_their_registration_lists(demo):
+    from meetings.models import Meeting
+    from meetings.selectors import attendance_counts
+
+    for number in (43, 44):
+        counts = attendance_counts(meeting=Meeting.objects.get(number=number))
+        assert counts["in_person"] > 0
+        assert counts["remote"] > 0
+        assert counts["member_states"] >= 10
+        assert counts["sector_members"] == 1
+
+
+def test_the_demo_has_a_cosponsored_contribution(demo):
+    from documents.models import Document
+
+    document = Document.objects.prefetch_related("source_states", "cosponsors__member_state").get(
+        title="Priorities for ITU after the WSIS+20 review"
+    )
+    assert document.source == "Egypt, Sweden"

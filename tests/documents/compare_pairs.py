@@ -9,6 +9,7 @@ from documents.services import (
     add_file,
     create_document,
     publish_document,
+    publish_revision,
     register_document,
     start_revision,
     submit_document,
@@ -59,9 +60,18 @@ def pdf_with_lines(*lines: str) -> bytes:
 
 
 def revised_document(
-    *, meeting, people, older: bytes, newer: bytes, language: str, name: str, **document
+    *,
+    meeting,
+    people,
+    older: bytes,
+    newer: bytes,
+    language: str,
+    name: str,
+    publish: bool = True,
+    **document,
 ):
-    """A published document by Egypt's delegate whose Rev.0 and Rev.1 hold these files."""
+    """A published document by Egypt's delegate whose Rev.0 and Rev.1 hold these files; Rev.1
+    stays a draft revision when publish is False."""
     author, secretariat = people["delegate"], people["secretariat"]
     created = create_document(
         meeting=meeting, title=document.pop("title", "Revised"), by=author, **document
@@ -82,5 +92,7 @@ def revised_document(
         language=language,
         by=secretariat,
     )
+    if publish:
+        publish_revision(document=created, by=secretariat)
     created.refresh_from_db()
     return created

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from cwg.models import ActionLine, SustainableDevelopmentGoal
 from tests.documents.factories import docx_upload
 from tests.documents.test_pages import published
 
@@ -39,6 +40,20 @@ def test_filters(api, meeting, people):
     assert api("public").get(url, {"meeting": "x", "kind": "<>"}).status_code == 200
 
 
+def test_tags_are_shown_and_filter_the_list(api, meeting, people):
+    first, second = published(meeting, people, 2)
+    first.action_lines.set([ActionLine.objects.get(code="C5")])
+    first.sdgs.set([SustainableDevelopmentGoal.objects.get(number=9)])
+    url = reverse("document-list")
+    rows = api("public").get(url, {"action_line": "c5"}).json()["results"]
+    assert [(row["id"], row["action_lines"], row["sdgs"]) for row in rows] == [
+        (first.pk, ["C5"], [9])
+    ]
+    assert api("public").get(url, {"sdg": "9"}).json()["count"] == 1
+    assert api("public").get(url, {"sdg": "ninety"}).json()["count"] == 2
+    assert api("public").get(url, {"action_line": "C4"}).json()["count"] == 0
+
+
 def test_the_list_is_constant_in_queries(api, meeting, people, django_assert_max_num_queries):
     published(meeting, people, 2)
     client = api("secretariat")
@@ -59,6 +74,25 @@ def test_upload_through_the_api(api, draft, people, django_capture_on_commit_cal
     assert response.json()["extraction_state"] == "pending"  # as it was when answered
     listing = api("delegate").get(url).json()
     assert {row["language"] for row in listing} == {"en", "fr"}
+
+
+def test_a_replacing_upload_needs_replace_true(api, draft):
+    url = reverse("document-files", args=[draft.pk])
+    client = api("delegate")
+    refused = client.post(
+        url, {"language": "en", "file": docx_upload("New", name="new.docx")}, format="multipart"
+    )
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "file_would_replace"
+    assert "contribution.docx" in refused.json()["detail"]
+    replaced = client.post(
+        url,
+        {"language": "en", "file": docx_upload("New", name="new.docx"), "replace": "true"},
+        format="multipart",
+    )
+    assert replaced.status_code == 201, replaced.content
+    listing = client.get(url).json()
+    assert [(row["original_name"], row["state"]) for row in listing] == [("new.docx", "current")]
 
 
 def test_a_refused_upload_says_why(api, draft):

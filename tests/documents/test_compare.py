@@ -118,6 +118,7 @@ def test_the_comparison_is_cached_by_the_files_contents(
             upload=SimpleUploadedFile("b.docx", docx_with_heading(*ENGLISH_OLD[:2])),
             language="en",
             by=people["secretariat"],
+            replace=True,
         )
     again = compared(document, people)
     assert again.newer.sha256 != first.newer.sha256

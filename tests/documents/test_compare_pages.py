@@ -131,3 +131,28 @@ def test_only_who_may_open_the_revisions_may_compare_them(revised, as_role, role
         reverse("document-compare", args=[document.pk]),
     ]:
         assert client.get(url).status_code == status, url
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("public", 404),
+        ("other_delegate", 404),
+        ("chair", 404),
+        ("delegate", 200),
+        ("secretariat", 200),
+    ],
+)
+def test_a_draft_revision_is_compared_only_by_the_secretariat_and_its_delegation(
+    revised, as_role, role, status
+):
+    """Issue 21 point 3: the page, the DOCX and the API, through the download's selector."""
+    document = revised(publish=False)
+    client = as_role(role)
+    query = "?language=en&from=0&to=1"
+    for url in [
+        reverse("documents:compare", args=[document.pk]) + query,
+        reverse("documents:compare_docx", args=[document.pk]) + query,
+        reverse("document-compare", args=[document.pk]) + query,
+    ]:
+        assert client.get(url).status_code == status, url

@@ -122,7 +122,11 @@ def test_the_summary_editor_page(summary, as_role):
         {"kind": "paragraph", "text": "Adopted."},
         {"kind": "paragraph", "text": "Second paragraph."},
     ]
-    response = client.post(reverse("documents:summary_publish", args=[summary.pk]))
+    publish = reverse("documents:summary_publish", args=[summary.pk])
+    assert "Publish the summary?" in client.post(publish).content.decode()
+    summary.refresh_from_db()
+    assert summary.status == "draft"  # nothing happens before the confirmation
+    response = client.post(publish, {"confirmed": "1"})
     assert response.status_code == 302
     summary.refresh_from_db()
     assert summary.status == "published"

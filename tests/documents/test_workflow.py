@@ -13,6 +13,7 @@ from documents.services import (
     approve_late_contribution,
     create_document,
     publish_document,
+    publish_revision,
     register_document,
     start_revision,
     submit_document,
@@ -192,8 +193,13 @@ def test_another_delegation_cannot_withdraw_a_draft(draft, people):
         withdraw_document(document=draft, by=people["other_delegate"], reason="x")
 
 
-def test_a_revision_changes_the_symbol(registered, people):
+def test_a_revision_changes_the_symbol_once_published(registered, people):
     document = start_revision(document=registered, by=people["secretariat"])
+    assert document.symbol == "CWG-WSIS&SDG-44/1"  # Rev.1 is a draft revision
+    add_file(
+        document=document, upload=docx_upload("Rev.1"), language="en", by=people["secretariat"]
+    )
+    document = publish_revision(document=document, by=people["secretariat"])
     assert document.symbol == "CWG-WSIS&SDG-44/1(Rev.1)"
     with pytest.raises(NotAllowed):
         start_revision(document=document, by=people["delegate"])

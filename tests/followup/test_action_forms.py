@@ -13,6 +13,7 @@ from followup.models import Action
 from followup.services import edit_action
 from tests.followup.factories import ActionFactory
 from tests.meetings.factories import AgendaItemFactory, MeetingFactory
+from tests.roles import is_refused
 
 pytestmark = pytest.mark.django_db
 NEW = "/meetings/actions/new/"
@@ -114,7 +115,7 @@ def test_missing_fields_are_a_400_not_a_500(meeting, item, as_role):
 @pytest.mark.parametrize("role", ["public", "delegate", "chair", "vice_chair"])
 def test_only_the_secretariat_creates(meeting, item, people, as_role, role):
     client = as_role(role)
-    assert client.get(NEW).status_code == 403
+    assert is_refused(client.get(NEW), role)
     response = client.post(NEW, _form(meeting, item, f"user:{people['chair'].pk}"))
     assert response.status_code == 403
     assert not Action.objects.exists()

@@ -18,6 +18,7 @@ from meetings.exceptions import InvalidImport
 from tests.documents.factories import DocumentFactory
 from tests.followup.factories import ActionFactory
 from tests.followup.test_gaps import CSV
+from tests.roles import is_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_an_unreadable_upload_is_a_clear_400(analysis, as_role, content):
 def test_only_the_secretariat_uploads(analysis, as_role, role):
     client = as_role(role)
     url = f"/meetings/gap-analyses/{analysis.pk}/import/"
-    assert client.get(url).status_code == 403
+    assert is_refused(client.get(url), role)
     assert client.post(url, {"file": _upload("items.csv", CSV.encode())}).status_code == 403
     assert not analysis.items.exists()
 

@@ -101,7 +101,13 @@ def test_the_public_package_holds_public_documents_only(world, tmp_path):
     expected = public.symbol.replace("/", "_") + "_E.docx"
     assert f"documents/{expected}" in files
     assert not any(name.startswith("actions") for name in files)
-    assert len([f for f in files if f.startswith("documents/")]) == 1
+    # The public document, and Rev.0 and Rev.1 of the redrafted one: never its draft Rev.2, nor
+    # the file its Rev.1 replaced.
+    documents = [f for f in files if f.startswith("documents/")]
+    assert len(documents) == 3, documents
+    assert not any("(Rev.2)" in name for name in documents)
+    for canary in ["CANARY-UNPUBLISHED-REV", "CANARY-REPLACED"]:
+        assert canary not in text, canary
 
 
 def test_the_members_package_adds_members_only_documents_and_actions(world, tmp_path):

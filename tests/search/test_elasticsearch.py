@@ -215,7 +215,15 @@ def test_the_query_is_one_bool_with_permissions_and_facets_inside(server, backen
             "order": [{"_count": "desc"}, {"_key": "asc"}],
         }
     }
-    assert set(sent["aggs"]) == {"kind", "language", "meeting", "status", "year"}
+    assert set(sent["aggs"]) == {
+        "kind",
+        "language",
+        "meeting",
+        "status",
+        "year",
+        "action_line",
+        "sdg",
+    }
     assert (sent["from"], sent["size"], sent["track_total_hits"]) == (20, 10, COUNT_LIMIT)
     assert sent["sort"] == [{"_score": "desc"}, {"kind": "asc"}, {"object_id": "asc"}]
     assert sent["_source"] == ["kind", "object_id", "symbol", "title", "filename", "body"]

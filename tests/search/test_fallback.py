@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from cwg.models import OutboxMessage
 from documents.models import Document
 from tests.documents.factories import DocumentFactory
 
@@ -24,7 +25,7 @@ def elasticsearch_down(settings):
 @pytest.fixture
 def published(working_group, elasticsearch_down, django_capture_on_commit_callbacks, caplog):
     with (
-        caplog.at_level(logging.WARNING, logger="cwg.search.indexing"),
+        caplog.at_level(logging.WARNING, logger="cwg.outbox"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         document = DocumentFactory(
@@ -34,7 +35,9 @@ def published(working_group, elasticsearch_down, django_capture_on_commit_callba
             status=Document.Status.PUBLISHED,
             access=Document.Access.PUBLIC,
         )
-    assert "wait for the next reindex" in caplog.text
+    # Elasticsearch is written again by the outbox sweep; the database's index already was.
+    assert "tried again after" in caplog.text
+    assert OutboxMessage.objects.filter(state="pending").exclude(last_error="").exists()
     return document
 
 

@@ -30,11 +30,23 @@ class Row:
     expect: dict[str, object]  # role -> outcome
     method: str = "get"
 
+    def outcome_for(self, role: str, path: str) -> object:
+        """A page refused to an anonymous visitor sends them to sign in and back
+        (cwg.views.permission_denied); the API answers 403 as declared."""
+        outcome = self.expect[role]
+        page = not path.startswith("/api/")
+        if role == "public" and outcome == FORBIDDEN and page and self.method == "get":
+            return LOGIN
+        return outcome
+
 
 MATRIX: dict[str, Row] = {
     "cwg:home": Row(lambda world: reverse("cwg:home"), everyone(OK)),
     "cwg:healthz": Row(lambda world: reverse("cwg:healthz"), everyone(OK)),
     "cwg:open_data": Row(lambda world: reverse("cwg:open_data"), everyone(OK)),
+    "cwg:accessibility": Row(lambda world: reverse("cwg:accessibility"), everyone(OK)),
+    "cwg:privacy": Row(lambda world: reverse("cwg:privacy"), everyone(OK)),
+    "cwg:favicon": Row(lambda world: reverse("cwg:favicon"), everyone(REDIRECT)),
     "meetings:detail": Row(
         lambda world: reverse("meetings:detail", kwargs={"number": world.meeting.number}),
         everyone(OK),
@@ -58,6 +70,19 @@ def first_file_url(key: str):
     return lambda world: reverse(
         "documents:download", args=[world.documents[key].files.order_by("pk").first().pk]
     )
+
+
+def symbol_of(document) -> str:
+    document.refresh_from_db()
+    return document.symbol
+
+
+def file_url(key: str):
+    return lambda world: reverse("documents:download", args=[world.files[key].pk])
+
+
+def compare_url(name: str, query: str):
+    return lambda world: reverse(name, args=[world.documents["redrafted"].pk]) + query
 
 
 def meeting_url(name: str):
@@ -85,6 +110,11 @@ def visible_to(allowed: set[str]) -> dict[str, object]:
 
 MATRIX |= {
     "documents:meeting_list": Row(meeting_url("documents:meeting_list"), everyone(OK)),
+    # The list as CSV holds what the reader may see (canaries checked) and its descriptor.
+    "documents:meeting_csv": Row(meeting_url("documents:meeting_csv"), everyone(OK)),
+    "documents:meeting_datapackage": Row(
+        meeting_url("documents:meeting_datapackage"), everyone(OK)
+    ),
     "documents:create": Row(
         meeting_url("documents:create"), signed_in(DELEGATIONS | OFFICERS | STAFF)
     ),
@@ -111,6 +141,7 @@ MATRIX |= {
             "approve_late",
             "publish",
             "revise",
+            "publish_revision",
             "withdraw",
             "summary_publish",
         ]
@@ -119,17 +150,39 @@ MATRIX |= {
     "documents:compare": Row(
         document_url("documents:compare", "revised"), visible_to(OWNER | OFFICERS | STAFF)
     ),
+    # Rev.1 of "revised" is a draft revision: officers see the registered document, not Rev.1.
     "documents:compare_docx": Row(
         lambda world: (
             reverse("documents:compare_docx", args=[world.documents["revised"].pk])
             + "?language=en&from=0&to=1"
         ),
-        visible_to(OWNER | OFFICERS | STAFF),
+        visible_to(OWNER | STAFF),
+    ),
+    "documents:remove_file": Row(
+        lambda world: reverse("documents:remove_file", args=[world.files["draft_revision"].pk]),
+        everyone(METHOD),
+    ),
+    "documents:by_symbol": Row(
+        lambda world: reverse("documents:by_symbol", args=[symbol_of(world.documents["public"])]),
+        everyone(REDIRECT),
     ),
     "documents:restore": Row(
         lambda world: reverse("documents:restore", args=[world.documents["draft"].pk, 1]),
         everyone(METHOD),
     ),
+    # Sweden's contribution co-sponsored by Egypt: only Egypt's delegates answer; those who see
+    # it but are not the co-sponsor are refused, the others are told it does not exist.
+    "documents:cosponsorship": Row(
+        document_url("documents:cosponsorship", "cosponsored"),
+        {
+            **signed_in({"delegate"}, refused=NOT_FOUND),
+            "other_delegate": FORBIDDEN,
+            "secretariat": FORBIDDEN,
+            "superuser": FORBIDDEN,
+        },
+    ),
+    "documents:correct": Row(document_url("documents:correct", "public"), signed_in(STAFF)),
+    "documents:preview": Row(document_url("documents:preview", "public"), signed_in(STAFF)),
 }
 
 MATRIX |= {
@@ -140,9 +193,7 @@ MATRIX |= {
     "document-list": Row(lambda world: reverse("document-list"), everyone(OK)),
     "document-detail": Row(document_url("document-detail"), visible_to(OWNER)),
     "document-files": Row(document_url("document-files"), visible_to(OWNER)),
-    "document-compare": Row(
-        document_url("document-compare", "revised"), visible_to(OWNER | OFFICERS | STAFF)
-    ),
+    "document-compare": Row(document_url("document-compare", "revised"), visible_to(OWNER | STAFF)),
 }
 
 
@@ -186,6 +237,10 @@ MATRIX |= {
     # Open data: the published inputs and their descriptor, for whoever sees the call.
     "consultations:published_csv": Row(call_url("consultations:published_csv"), everyone(OK)),
     "consultations:datapackage": Row(call_url("consultations:datapackage"), everyone(OK)),
+    "consultations:statistics_csv": Row(call_url("consultations:statistics_csv"), everyone(OK)),
+    "consultations:statistics_datapackage": Row(
+        call_url("consultations:statistics_datapackage"), everyone(OK)
+    ),
     "consultations:export_docx": Row(
         call_url("consultations:export_docx"), only(MODERATORS, OK, FORBIDDEN)
     ),
@@ -313,6 +368,16 @@ MATRIX |= {
     "followup:heat_map_csv": Row(
         lambda world: reverse("followup:heat_map_csv"), only(FOLLOWERS, OK, FORBIDDEN)
     ),
+    "followup:heat_map_datapackage": Row(
+        lambda world: reverse("followup:heat_map_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    # Every action, as the dashboard shows them, and what its columns mean.
+    "followup:actions_csv": Row(
+        lambda world: reverse("followup:actions_csv"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
+    "followup:actions_datapackage": Row(
+        lambda world: reverse("followup:actions_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
     "followup:heat_map_cell": Row(
         lambda world: reverse(
             "followup:heat_map_cell", args=["C3", "meeting", world.meeting.number]
@@ -359,6 +424,9 @@ API_SIGNED_IN = {role: FORBIDDEN if role == "public" else OK for role in ROLE_NA
 MATRIX |= {
     "followup:gap_matrix": Row(gap_url("followup:gap_matrix"), only(FOLLOWERS, OK, FORBIDDEN)),
     "followup:gap_csv": Row(gap_url("followup:gap_csv"), only(FOLLOWERS, OK, FORBIDDEN)),
+    "followup:gap_datapackage": Row(
+        gap_url("followup:gap_datapackage"), only(FOLLOWERS, OK, FORBIDDEN)
+    ),
     "followup:gap_docx": Row(gap_url("followup:gap_docx"), only(FOLLOWERS, OK, FORBIDDEN)),
     "followup:gap_import": Row(gap_url("followup:gap_import"), only(STAFF, OK, FORBIDDEN)),
     "followup:gap_item_edit": Row(
@@ -382,6 +450,36 @@ MATRIX |= {
         )
         for step in ["start", "complete", "progress", "cancel", "reopen"]
     },
+}
+
+
+def tag_url(kind: str, pk_of: Callable[[object], int]):
+    return lambda world: reverse("followup:tag", args=[kind, pk_of(world)])
+
+
+def hidden_input_pk(world) -> int:
+    from consultations.models import Submission
+
+    return Submission.objects.get(reference=world.hidden_reference).pk
+
+
+# Only the secretariat tags; the others are refused before anything is looked up.
+TAGGERS = only(STAFF, OK, FORBIDDEN)
+MATRIX |= {
+    "followup:tag": Row(
+        tag_url("document", lambda world: world.documents["registered"].pk), TAGGERS
+    ),
+}
+CANARY_TAG_ROWS = {
+    "tagging a question": Row(
+        tag_url("question", lambda world: world.call.questions.order_by("pk").first().pk), TAGGERS
+    ),
+    "tagging an unpublished input": Row(tag_url("input", hidden_input_pk), TAGGERS),
+    # A delegation's draft is its own: the secretariat cannot reach it to tag it either.
+    "tagging a delegation's draft": Row(
+        tag_url("document", lambda world: world.documents["draft"].pk),
+        only(STAFF, NOT_FOUND, FORBIDDEN),
+    ),
 }
 
 # Reference data (the WSIS action lines and SDGs) is public.
@@ -415,7 +513,56 @@ CANARY_ROWS: dict[str, Row] = {
     "search by status draft": Row(
         lambda world: reverse("search:page") + "?q=canary&status=draft", everyone(OK)
     ),
+    "a co-sponsored document's page": Row(
+        document_url("documents:detail", "cosponsored"),
+        visible_to({"delegate", "other_delegate"} | STAFF),
+    ),
+    "a co-sponsored document in the API": Row(
+        document_url("document-detail", "cosponsored"),
+        visible_to({"delegate", "other_delegate"} | STAFF),
+    ),
+    "a co-sponsored draft's page": Row(
+        document_url("documents:detail", "cosponsored_draft"), visible_to({"other_delegate"})
+    ),
+    "a co-sponsored draft's download": Row(
+        first_file_url("cosponsored_draft"), visible_to({"other_delegate"})
+    ),
+    "a retitled document's public history": Row(
+        document_url("documents:history", "retitled"), everyone(OK)
+    ),
+    "preview of a published document as the public": Row(
+        lambda world: (
+            reverse("documents:preview", args=[world.documents["public"].pk]) + "?as=public"
+        ),
+        signed_in(STAFF),
+    ),
     "search API by status draft": Row(
         lambda world: reverse("search-api") + "?q=canary&status=draft", everyone(OK)
+    ),
+    **CANARY_TAG_ROWS,
+    # A draft revision (Rev.2 of "redrafted") and a replaced file: their canaries are file names.
+    "draft revision page": Row(document_url("documents:detail", "redrafted"), everyone(OK)),
+    "draft revision history": Row(document_url("documents:history", "redrafted"), everyone(OK)),
+    "draft revision in the API": Row(document_url("document-detail", "redrafted"), everyone(OK)),
+    "draft revision files in the API": Row(
+        document_url("document-files", "redrafted"), everyone(OK)
+    ),
+    "draft revision download": Row(file_url("draft_revision"), visible_to(OWNER | STAFF)),
+    "replaced file download": Row(file_url("replaced"), visible_to(STAFF)),
+    "compare with the draft revision": Row(
+        compare_url("documents:compare", "?language=en&from=1&to=2"), visible_to(OWNER | STAFF)
+    ),
+    "compare DOCX with the draft revision": Row(
+        compare_url("documents:compare_docx", "?language=en&from=1&to=2"),
+        visible_to(OWNER | STAFF),
+    ),
+    "compare API with the draft revision": Row(
+        compare_url("document-compare", "?language=en&from=1&to=2"), visible_to(OWNER | STAFF)
+    ),
+    "published revisions compared": Row(
+        compare_url("documents:compare", "?language=en&from=0&to=1"), everyone(OK)
+    ),
+    "search for the draft revision's text": Row(
+        lambda world: reverse("search:page") + "?q=canary-unpublished-rev-text", everyone(OK)
     ),
 }

@@ -6,13 +6,11 @@ marker. Whatever the answer (a form error, the saved page after the redirect, a 
 marker must never come back as markup: rendered escaped, or cleaned away.
 """
 
-import datetime as dt
 from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
@@ -21,7 +19,6 @@ from documents.services import create_document, create_summary
 from tests.consultations.factories import CallFactory, QuestionFactory
 from tests.documents.factories import docx_bytes
 from tests.integration.faults import public_input
-from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,14 +64,6 @@ def answered_safely(response) -> None:
 
 def hostile(text: str) -> str:
     return f"{text}{MARKER}"
-
-
-@pytest.fixture
-def meeting(people):
-    opens = timezone.localdate() + dt.timedelta(days=30)
-    return MeetingFactory(
-        working_group=people.working_group, number=44, start_date=opens, end_date=opens
-    )
 
 
 @pytest.fixture
@@ -206,19 +195,6 @@ def test_moderation_decision(as_role, call, people, reason, action):
         follow=True,
     )
     answered_safely(response)
-
-
-@pytest.fixture
-def action(meeting, people):
-    from followup.services.actions import create_action
-
-    return create_action(
-        meeting=meeting,
-        title="Follow up",
-        by=people["secretariat"],
-        due_date=timezone.localdate() + dt.timedelta(days=7),
-        owner_user=people["delegate"],
-    )
 
 
 @BOUNDED

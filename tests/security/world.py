@@ -16,6 +16,7 @@ from documents.services import (
     create_document,
     create_summary,
     publish_document,
+    publish_revision,
     register_document,
     start_revision,
     submit_document,
@@ -33,6 +34,7 @@ OWNER_AND_STAFF = {"delegate", "secretariat", "superuser"}
 # because Django's admin shows a superuser every row in its choice lists (followup's admin forms
 # name documents); the superuser's pages, search and API are checked by the matrix rows.
 OWNER = {"delegate", "superuser"}
+STAFF = {"secretariat", "superuser"}
 PARTICIPANTS_CSV = (
     "name,member_state,organization,role,attendance\nCANARY-PARTICIPANT,EG,,delegate,remote\n"
 )
@@ -52,6 +54,7 @@ class World:
     action: object = None
     gap_analysis: object = None
     calendar_token: str = ""
+    files: dict[str, object] = field(default_factory=dict)
     # canary text -> the roles that may see it
     canaries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -141,6 +144,9 @@ def build_world(people: People) -> World:
     )
     _document(world, key="withdrawn", state="withdrawn", access="public", seen_by=OWNER_AND_STAFF)
     _revised(world)
+    _cosponsored(world)
+    _retitled(world)
+    _redrafted(world)
     summary = create_summary(
         meeting=meeting, title="CANARY-SUMMARY-DRAFT", language="en", by=people["secretariat"]
     )
@@ -176,6 +182,79 @@ def _revised(world: World) -> None:
         language="en",
         by=secretariat,
     )
+
+
+def _redrafted(world: World) -> None:
+    """A published document with Rev.1 published (its first English file replaced) and Rev.2
+    a draft revision: the draft's file, and the replaced file, are canaries."""
+    _document(world, key="redrafted", state="published", access="public", seen_by=set(ROLE_NAMES))
+    document, secretariat = world.documents["redrafted"], world.people["secretariat"]
+    start_revision(document=document, by=secretariat)
+    world.files["replaced"] = add_file(
+        document=document,
+        upload=docx_upload("Rev.1 first try", name="CANARY-REPLACED.docx"),
+        language="en",
+        by=secretariat,
+    )
+    add_file(
+        document=document,
+        upload=docx_upload("Rev.1 text", name="rev1.docx"),
+        language="en",
+        by=secretariat,
+        replace=True,
+    )
+    publish_revision(document=document, by=secretariat)
+    start_revision(document=document, by=secretariat)
+    world.files["draft_revision"] = add_file(
+        document=document,
+        upload=docx_upload("CANARY-UNPUBLISHED-REV-TEXT", name="CANARY-UNPUBLISHED-REV.docx"),
+        language="en",
+        by=secretariat,
+    )
+    world.canaries["CANARY-REPLACED"] = {"secretariat", "superuser"}
+    world.canaries["CANARY-UNPUBLISHED-REV"] = OWNER_AND_STAFF
+
+
+def _cosponsored(world: World) -> None:
+    """Sweden's contributions co-sponsored by Egypt: Egypt's delegates see the submitted one, not
+    the draft (a co-sponsor sees a document from its submission)."""
+    from cwg.models import MemberState
+    from documents.services import create_contribution
+
+    sweden, egypt = world.people["other_delegate"], MemberState.objects.get(iso_code="EG")
+    for key, submit in [("cosponsored", True), ("cosponsored_draft", False)]:
+        title = f"CANARY-{key.upper()}"
+        world.documents[key] = create_contribution(
+            meeting=world.meeting,
+            by=sweden,
+            title=title,
+            cosponsors=[egypt],
+            file=docx_upload(f"{title} text"),
+            language="en",
+            submit=submit,
+        )
+    world.canaries["CANARY-COSPONSORED"] = {"delegate", "other_delegate"} | STAFF
+    world.canaries["CANARY-COSPONSORED_DRAFT"] = {"other_delegate", "superuser"}
+
+
+def _retitled(world: World) -> None:
+    """Published, after its draft title and access were changed: its public history starts at
+    registration, so the draft's title stays with the delegation and the secretariat."""
+    from documents.services import update_document
+
+    people = world.people
+    document = create_document(
+        meeting=world.meeting, title="CANARY-FIRST-TITLE", by=people["delegate"], access="members"
+    )
+    add_file(document=document, upload=docx_upload("text"), language="en", by=people["delegate"])
+    update_document(
+        document=document, by=people["delegate"], title="Redrafted for publication", access="public"
+    )
+    submit_document(document=document, by=people["delegate"])
+    register_document(document=document, by=people["secretariat"])
+    publish_document(document=document, by=people["secretariat"])
+    world.documents["retitled"] = document
+    world.canaries["CANARY-FIRST-TITLE"] = {"delegate"} | STAFF
 
 
 def _follow_up(world: World) -> None:

@@ -1,15 +1,20 @@
 """What the search engines share: facet names, bounds, and the answers given before asking.
 
 Each engine (sqlite.py, postgres.py, elasticsearch.py) offers ``index``, ``delete``,
-``search`` and ``clear``; engine.py picks one.
+``search`` and ``clear``; engine.py picks one. The database engines also offer ``versions``
+(a fingerprint of each stored entry) and ``version_of`` (the fingerprint an entry would have
+once stored), which the consistency check (consistency.py) compares.
 """
+
+import hashlib
 
 from django.utils.translation import gettext as _
 
 from cwg.search.entries import IndexEntry, Results
 from cwg.search.query import Query
 
-FACETS = ("kind", "language", "meeting", "status", "year")
+# action_line and sdg are many-valued: an entry tagged C3 and C5 counts under both.
+FACETS = ("kind", "language", "meeting", "status", "year", "action_line", "sdg")
 PER_PAGE = 20
 # Engines count exactly up to this many readable matches and say "more than" beyond it;
 # the database engines rank and count facets among those matches (Elasticsearch counts the
@@ -22,15 +27,19 @@ class BackendUnavailable(Exception):
     """The search engine cannot be reached; the caller may answer from another backend."""
 
 
+def fingerprint(*parts: str) -> str:
+    """A short digest of what an engine stores for one entry, to tell two versions apart."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
 def facet_values(entry: IndexEntry) -> list[tuple[str, str]]:
     """An entry's own ``kind`` facet (e.g. a document's kind) replaces the entry kind."""
     values = [("kind", str(entry.facets.get("kind", entry.kind)))]
     values += [("language", language) for language in entry.languages]
-    values += [
-        (name, str(value))
-        for name, value in entry.facets.items()
-        if name in FACETS and name != "kind"
-    ]
+    for name, value in entry.facets.items():
+        if name in FACETS and name != "kind":
+            many = value if isinstance(value, tuple | list | frozenset) else (value,)
+            values += [(name, str(one)) for one in many]
     return values
 
 

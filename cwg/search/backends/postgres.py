@@ -18,6 +18,7 @@ from cwg.search.backends import (
     PER_PAGE,
     empty_results,
     facet_values,
+    fingerprint,
     known_filters,
     query_message,
 )
@@ -114,6 +115,33 @@ class PostgresBackend:
                 rows,
             )
         return len(rows)
+
+    def version_of(self, entry: IndexEntry) -> str:
+        """The keywords live only in the tsvector, which is not compared."""
+        return fingerprint(
+            entry.symbol,
+            entry.title,
+            entry.body,
+            entry.filename or "",
+            " ".join(sorted(entry.principals)),
+            "\n".join(f"{name}={value}" for name, value in facet_values(entry)),
+        )
+
+    def versions(self, kind: str) -> dict[int, str]:
+        """object_id -> fingerprint of what is stored, for every entry of ``kind``."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id, symbol, title, body, filename, principals, facets"
+                " FROM search_entry WHERE kind = %s",
+                [kind],
+            )
+            rows = cursor.fetchall()
+        return {
+            row[0]: fingerprint(
+                row[1], row[2], row[3], row[4] or "", " ".join(sorted(row[5])), "\n".join(row[6])
+            )
+            for row in rows
+        }
 
     def delete(self, kind: str, object_ids: list[int]) -> None:
         with connection.cursor() as cursor:

@@ -19,6 +19,7 @@ from cwg.search.backends import (
     PER_PAGE,
     empty_results,
     facet_values,
+    fingerprint,
     known_filters,
     query_message,
 )
@@ -143,6 +144,39 @@ class SQLiteBackend:
             if row:
                 for table in TABLES:
                     cursor.execute(f"DELETE FROM {table} WHERE rowid = ?", row)  # noqa: S608
+
+    def version_of(self, entry: IndexEntry) -> str:
+        return fingerprint(
+            entry.symbol,
+            entry.title,
+            entry.body,
+            entry.filename or "",
+            indexed_texts(entry.heading)[0],
+            " ".join(sorted(access_token(principal) for principal in entry.principals)),
+            "\n".join(f"{name}={value}" for name, value in sorted(set(facet_values(entry)))),
+        )
+
+    def versions(self, kind: str) -> dict[int, str]:
+        """object_id -> fingerprint of what is stored, for every entry of ``kind``."""
+        with self._lock:
+            rows = self.connection.execute(
+                "SELECT e.object_id, e.symbol, e.title, e.body, e.filename, f.title, f.access,"
+                " s.facets FROM entries e JOIN fts f ON f.rowid = e.rowid"
+                " LEFT JOIN facet_sets s ON s.rowid = e.rowid WHERE e.kind = ?",
+                (kind,),
+            ).fetchall()
+        return {
+            row[0]: fingerprint(
+                row[1],
+                row[2],
+                row[3],
+                row[4] or "",
+                row[5],
+                " ".join(sorted(row[6].split())),
+                row[7] or "",
+            )
+            for row in rows
+        }
 
     def delete(self, kind: str, object_ids: list[int]) -> None:
         with self._lock, self.connection:

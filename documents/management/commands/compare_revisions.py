@@ -1,17 +1,14 @@
-import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.models import Document, Language
+from documents.models import Document, Language, parse_symbol, series_of
 from documents.services.compare import (
     RevisionComparison,
     compare_files,
     stored_revision_file,
     tracked_changes_docx,
 )
-
-SYMBOL = re.compile(r"-(?P<meeting>\d+)/(?:(?P<inf>INF)/)?(?P<number>\d+)(?:\(Rev\.\d+\))?$")
 
 
 class Command(BaseCommand):
@@ -52,19 +49,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Written: {options['docx']}")
 
     def _document(self, symbol: str) -> Document:
-        match = SYMBOL.search(symbol.strip())
-        if match is None:
+        parsed = parse_symbol(symbol)
+        if parsed is None:
             raise CommandError(f"Not a document symbol: {symbol} (e.g. CWG-WSIS&SDG-44/3).")
-        kinds = (
-            [Document.Kind.INFORMATION]
-            if match["inf"]
-            else [Document.Kind.CONTRIBUTION, Document.Kind.SUMMARY]
-        )
+        kinds = [kind for kind in Document.Kind.values if series_of(kind) == parsed.series]
         document = (
             Document.objects.select_related("meeting__working_group")
-            .filter(
-                meeting__number=int(match["meeting"]), kind__in=kinds, number=int(match["number"])
-            )
+            .filter(meeting__number=parsed.meeting, kind__in=kinds, number=parsed.number)
             .first()
         )
         if document is None:

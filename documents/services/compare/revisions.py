@@ -29,7 +29,9 @@ class RevisionComparison:
 def comparable_files(*, document: Document, language: str, user) -> dict[int, DocumentFile]:
     """revision -> the current file of that revision in this language the user may download."""
     candidates = (
-        DocumentFile.objects.filter(document=document, language=language)
+        DocumentFile.objects.filter(
+            document=document, language=language, state=DocumentFile.State.CURRENT
+        )
         .order_by("-revision", "-uploaded_at", "-pk")
         .values_list("pk", "revision")
     )
@@ -47,7 +49,12 @@ def stored_revision_file(*, document: Document, language: str, revision: int):
     """The current file of one revision, for trusted callers only (the management command)."""
     return (
         DocumentFile.objects.defer("text")
-        .filter(document=document, language=language, revision=revision)
+        .filter(
+            document=document,
+            language=language,
+            revision=revision,
+            state=DocumentFile.State.CURRENT,
+        )
         .order_by("-uploaded_at", "-pk")
         .first()
     )

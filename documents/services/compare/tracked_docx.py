@@ -17,6 +17,7 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
+from cwg.characters import clean_text
 from documents.services.compare.diff import DELETE, EQUAL, INSERT, Block, Comparison, Segment
 
 RTL_LANGUAGES = {"ar"}
@@ -32,7 +33,7 @@ class _Marks:
         node = etree.Element(qn(tag))
         node.set(qn("w:id"), str(self.next_id))
         self.next_id += 1
-        node.set(qn("w:author"), self.author)
+        node.set(qn("w:author"), clean_text(self.author))
         node.set(qn("w:date"), self.date)
         for name, value in extra.items():
             node.set(qn(f"w:{name}"), value)
@@ -46,7 +47,7 @@ def _run(text: str, *, deleted: bool, rtl: bool) -> etree._Element:
         etree.SubElement(properties, qn("w:rtl"))
     node = etree.SubElement(run, qn("w:delText" if deleted else "w:t"))
     node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    node.text = text
+    node.text = clean_text(text)
     return run
 
 

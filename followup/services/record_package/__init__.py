@@ -20,8 +20,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cwg import outbox
 from cwg.permissions import AnyUser
-from cwg.queue import enqueue_or_run
 from followup.models import RecordPackage
 from followup.selectors.record_package import meeting_fingerprint
 from followup.services.record_package.bag import (
@@ -54,10 +54,11 @@ __all__ = [
 ]
 
 
-def _send_build_on_commit(package: RecordPackage) -> None:
-    from followup.tasks import build_record_package as task  # tasks import services: a cycle
+BUILD_RECORD_PACKAGE = "followup.build_record_package"  # the outbox handler, in followup/tasks.py
 
-    transaction.on_commit(partial(enqueue_or_run, task, package.pk))
+
+def _send_build_on_commit(package: RecordPackage) -> None:
+    outbox.enqueue(BUILD_RECORD_PACKAGE, package_id=package.pk)
 
 
 @transaction.atomic

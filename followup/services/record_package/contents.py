@@ -72,10 +72,11 @@ def package_file_name(document: Document, *, revision: int, language: str, exten
 
 
 def _latest_files(document: Document) -> list[DocumentFile]:
-    """One file per (revision, language): the latest upload (the prefetch orders them)."""
+    """One file per published (revision, language): its current file, neither a draft
+    revision's nor one replaced or removed (the prefetch orders them)."""
     seen: dict[tuple[int, str], DocumentFile] = {}
     for stored in document.files.all():
-        if stored.revision <= document.revision:
+        if stored.revision <= document.revision and stored.state == DocumentFile.State.CURRENT:
             seen.setdefault((stored.revision, stored.language), stored)
     return list(seen.values())
 

@@ -9,6 +9,6 @@ def load_itu_names(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cwg", "0006_officer_form_of_address")]
+    dependencies = [("cwg", "0007_officer_form_of_address")]
 
     operations = [migrations.RunPython(load_itu_names, migrations.RunPython.noop)]

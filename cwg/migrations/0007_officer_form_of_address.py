@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cwg', '0005_load_action_lines_and_sdgs'),
+        ('cwg', '0006_outbox_message'),
     ]
 
     operations = [
