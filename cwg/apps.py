@@ -9,6 +9,17 @@ def _grant_role_permissions(**kwargs) -> None:
     grant_role_permissions()
 
 
+def _load_reference_data(sender, **kwargs) -> None:
+    """The action lines and SDGs a migration loaded; again after a flush (which empties them and
+    then sends post_migrate, as tests that commit do), idempotently."""
+    if sender.name != "cwg":
+        return
+    from cwg.action_lines import sync_action_lines
+    from cwg.models import ActionLine, SustainableDevelopmentGoal
+
+    sync_action_lines(ActionLine, SustainableDevelopmentGoal)
+
+
 class CwgConfig(AppConfig):
     name = "cwg"
     verbose_name = _("Working group")
@@ -18,6 +29,7 @@ class CwgConfig(AppConfig):
 
         # Permissions rows exist only after migrate has created them, hence post_migrate.
         post_migrate.connect(_grant_role_permissions, dispatch_uid="cwg.grant_role_permissions")
+        post_migrate.connect(_load_reference_data, dispatch_uid="cwg.load_reference_data")
         from cwg.search.registry import register_facet_labels
         from cwg.selectors import action_line_labels, sdg_labels
 

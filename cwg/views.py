@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -15,6 +16,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "Bad request.", "code": "bad_request"}, status=400)
+    if not hasattr(request, "user"):  # refused before authentication (a NUL in the path)
+        request.user = AnonymousUser()
     return render(request, "400.html", status=400)
 
 

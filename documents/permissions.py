@@ -459,7 +459,7 @@ def visible_files_filter(user: AnyUser) -> Q:
         return Q()
     states, organizations = _party_ids(user)
     owned = Q(pk__in=[])
-    if user.is_authenticated:
+    if user.is_authenticated and user.pk is not None:  # a previewed viewer filed nothing
         owned = Q(
             document__owner_state__isnull=True,
             document__owner_organization__isnull=True,

@@ -631,15 +631,20 @@ def create_summary(request: HttpRequest, number: int) -> HttpResponse:
     if not permissions.can_create_summary(user=request.user):
         raise PermissionDenied
     form = NewSummaryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        document = services.create_summary(
-            meeting=meeting,
-            title=form.cleaned_data["title"],
-            language=form.cleaned_data["language"],
-            by=request.user,
-        )
-        return redirect("documents:summary_edit", pk=document.pk)
     status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.create_summary(
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                language=form.cleaned_data["language"],
+                by=request.user,
+            )
+        except DomainError as error:  # e.g. the meeting has its summary already
+            form.add_error(None, error.message)
+            status = error.http_status
+        else:
+            return redirect("documents:summary_edit", pk=document.pk)
     return render(
         request, "documents/summary_new.html", {"form": form, "meeting": meeting}, status=status
     )

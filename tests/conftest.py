@@ -82,8 +82,7 @@ def _test_settings(request, settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _empty_search_index_after_committed_tests(request, django_db_blocker):
-    """Django's flush empties model tables only: the PostgreSQL index table is ours to empty,
-    and the reference data is ours to load again."""
+    """Django's flush empties model tables only: the PostgreSQL index table is ours to empty."""
     yield
     marker = request.node.get_closest_marker("django_db")
     committed = "transactional_db" in request.fixturenames or (
@@ -92,16 +91,10 @@ def _empty_search_index_after_committed_tests(request, django_db_blocker):
     if committed:
         from django.db import connection
 
-        from cwg.action_lines import sync_action_lines
-        from cwg.models import ActionLine, SustainableDevelopmentGoal
-
         with django_db_blocker.unblock():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute("DELETE FROM search_entry")
-            # The flush also emptied the reference data that a migration loaded: the next test
-            # in this process (on any core, in any order) expects it as a fresh database has it.
-            sync_action_lines(ActionLine, SustainableDevelopmentGoal)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.urls import reverse
 from cwg.language_badges import LanguageBadge
 from documents.models import Document
 from documents.selectors.listing import language_badges
-from documents.services import add_file, start_revision, withdraw_document
+from documents.services import add_file, publish_revision, start_revision, withdraw_document
 from tests.documents.factories import docx_upload
 from tests.documents.factories import published_document as publish
 from tests.meetings.factories import AgendaItemFactory
@@ -78,6 +78,7 @@ def test_each_badge_downloads_that_languages_current_file(meeting, people, clien
         language="en",
         by=people["secretariat"],
     )
+    publish_revision(document=document, by=people["secretariat"])  # a draft until published
     [row] = client.get(list_url(meeting)).context["rows"]
     badges = {badge.code: badge for badge in row.badges}
     assert badges["en"].url == reverse("documents:download", args=[revised.pk])

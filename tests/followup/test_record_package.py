@@ -101,10 +101,10 @@ def test_the_public_package_holds_public_documents_only(world, tmp_path):
     expected = public.symbol.replace("/", "_") + "_E.docx"
     assert f"documents/{expected}" in files
     assert not any(name.startswith("actions") for name in files)
-    # The public document, and Rev.0 and Rev.1 of the redrafted one: never its draft Rev.2, nor
-    # the file its Rev.1 replaced.
+    # The public document, the retitled one, and Rev.0 and Rev.1 of the redrafted one: never
+    # its draft Rev.2, nor the file its Rev.1 replaced.
     documents = [f for f in files if f.startswith("documents/")]
-    assert len(documents) == 3, documents
+    assert len(documents) == 4, documents
     assert not any("(Rev.2)" in name for name in documents)
     for canary in ["CANARY-UNPUBLISHED-REV", "CANARY-REPLACED"]:
         assert canary not in text, canary

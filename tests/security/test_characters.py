@@ -283,7 +283,8 @@ def test_a_summary_with_control_characters_is_published(as_role, people, meeting
     Document.objects.filter(pk=summary.pk).update(
         title=old_row(), summary_body=[{"kind": "paragraph", "text": old_row()}]
     )
-    response = as_role("chair").post(reverse("documents:summary_publish", args=[summary.pk]))
+    publish = reverse("documents:summary_publish", args=[summary.pk])
+    response = as_role("chair").post(publish, {"confirmed": "1"})
     assert response.status_code == 302, response.status_code
     summary.refresh_from_db()
     assert summary.status == Document.Status.PUBLISHED

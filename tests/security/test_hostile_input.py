@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
+from documents.models import Document
 from documents.services import create_document, create_summary
 from tests.consultations.factories import CallFactory, QuestionFactory
 from tests.documents.factories import docx_bytes
@@ -140,7 +141,11 @@ def test_meeting_summary(as_role, meeting, people, title, body):
             follow=True,
         )
     )
-    summary = create_summary(meeting=meeting, title="S", language="en", by=people["secretariat"])
+    summary = Document.objects.filter(meeting=meeting, kind=Document.Kind.SUMMARY).first()
+    if summary is None:  # one summary a meeting: an earlier example may have created it
+        summary = create_summary(
+            meeting=meeting, title="S", language="en", by=people["secretariat"]
+        )
     answered_safely(
         client.post(
             reverse("documents:summary_edit", args=[summary.pk]),
