@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 
 from cwg.member_states import sync_member_states
-from cwg.models import MemberState, Organization, Resolution, WorkingGroup
+from cwg.models import MemberState, Officer, Organization, Resolution, WorkingGroup
 from cwg.permissions import DELEGATES, OFFICERS, SECRETARIAT
 from cwg.services import appoint_officer, enrol_user
 
@@ -106,6 +106,7 @@ def load() -> list[DemoSignIn]:
             term_start=TERM_START,
             user=users.get(username),
             attends_remotely=remote,
+            form_of_address=Officer.FormOfAddress.MS,  # the demo's officers are all "Ms"
         )
     return SIGN_INS
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 UN_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
@@ -158,6 +158,19 @@ class Officer(models.Model):
         CHAIR = "chair", _("Chair")
         VICE_CHAIR = "vice_chair", _("Vice-chair")
 
+    class FormOfAddress(models.TextChoices):
+        MS = "ms", _("Ms")
+        MR = "mr", _("Mr")
+
+    # The title of office agrees with the officer's form of address where a language marks it
+    # (Présidente, Presidenta, الرئيسة); without a recorded form, the role's own name is shown.
+    OFFICES = {
+        ("chair", "ms"): pgettext_lazy("office held by a woman", "Chair"),
+        ("chair", "mr"): pgettext_lazy("office held by a man", "Chair"),
+        ("vice_chair", "ms"): pgettext_lazy("office held by a woman", "Vice-chair"),
+        ("vice_chair", "mr"): pgettext_lazy("office held by a man", "Vice-chair"),
+    }
+
     working_group = models.ForeignKey(
         WorkingGroup, on_delete=models.CASCADE, related_name="officers"
     )
@@ -171,6 +184,9 @@ class Officer(models.Model):
         verbose_name=_("sign-in"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    form_of_address = models.CharField(
+        _("form of address"), max_length=2, choices=FormOfAddress.choices, blank=True
+    )
     member_state = models.ForeignKey(
         MemberState, on_delete=models.PROTECT, related_name="officers", verbose_name=_("country")
     )
@@ -199,7 +215,12 @@ class Officer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.get_role_display()})"
+        return f"{self.name} ({self.office})"
+
+    @property
+    def office(self) -> str:
+        """The title of office in the active language, agreeing with the form of address."""
+        return str(self.OFFICES.get((self.role, self.form_of_address), self.get_role_display()))
 
 
 @reversion.register()
@@ -291,7 +312,8 @@ class SustainableDevelopmentGoal(TitledInSixLanguages):
 
     @property
     def code(self) -> str:
-        return f"SDG {self.number}"
+        """ "SDG 4" in the page's language: ODD 4, ODS 4, ЦУР 4."""
+        return _("SDG %(number)s") % {"number": self.number}
 
 
 class ActionLine(TitledInSixLanguages):

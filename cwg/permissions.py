@@ -6,10 +6,24 @@ single objects come from django-guardian and are granted only in each app's perm
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 SECRETARIAT = "Secretariat"
 OFFICERS = "Officers"
 DELEGATES = "Delegates"
+# The groups keep their English names; pages show them in the page's language.
+ROLE_GROUP_LABELS = {
+    SECRETARIAT: _("Secretariat"),
+    OFFICERS: _("Officers"),
+    DELEGATES: _("Delegates"),
+}
+
+
+def group_label(group) -> str:
+    """A group's name as shown to a person: a role group's in the page's language."""
+    return str(ROLE_GROUP_LABELS.get(group.name, group.name))
+
+
 ROLE_GROUPS = (SECRETARIAT, OFFICERS, DELEGATES)
 
 AnyUser = User | AnonymousUser

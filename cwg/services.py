@@ -20,6 +20,7 @@ def appoint_officer(
     term_start: dt.date,
     user: User | None = None,
     attends_remotely: bool = False,
+    form_of_address: str = "",
     by: User | None = None,
 ) -> Officer:
     """Record an officer's term; a second sitting chair is refused by the database constraint."""
@@ -35,6 +36,7 @@ def appoint_officer(
                         "member_state": member_state,
                         "user": user,
                         "attends_remotely": attends_remotely,
+                        "form_of_address": form_of_address,
                     },
                 )
         except IntegrityError as exc:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cwg.forms import action_lines_field, sdgs_field
 from cwg.models import MemberState, Organization
+from cwg.permissions import group_label
 from documents.models import Document, Language
 from documents.permissions import can_name_any_source
 from meetings.models import AgendaItem
@@ -143,6 +144,7 @@ class CorrectionForm(MeetingDocumentForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, meeting=meeting, **kwargs)
+        self.fields["restricted_to"].label_from_instance = group_label
         self.fields["series"].choices = RegisterForm.base_fields["series"].choices
 
 

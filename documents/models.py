@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cwg.history import keep_on_restore
 from cwg.models import (
@@ -62,11 +63,13 @@ class Document(models.Model):
         SUMMARY = "summary", _("Meeting summary")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        REGISTERED = "registered", _("Registered")
-        PUBLISHED = "published", _("Published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        # In a context of their own: a document's status agrees with "document" (Publié, not the
+        # consultations' "Publiées").
+        DRAFT = "draft", pgettext_lazy("status of a document", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("status of a document", "Submitted")
+        REGISTERED = "registered", pgettext_lazy("status of a document", "Registered")
+        PUBLISHED = "published", pgettext_lazy("status of a document", "Published")
+        WITHDRAWN = "withdrawn", pgettext_lazy("status of a document", "Withdrawn")
 
     class Access(models.TextChoices):
         PUBLIC = "public", _("Public")
@@ -223,7 +226,7 @@ class Document(models.Model):
         names = [state.name for state in self.source_states.all()]
         names += [organization.name for organization in self.source_organizations.all()]
         if self.source_text:
-            names.append(self.source_text)
+            names.append(source_in_language(self.source_text))
         names += [cosponsor.member_state.name for cosponsor in self.confirmed_cosponsors]
         return ", ".join(names)
 
@@ -239,6 +242,22 @@ class Document(models.Model):
 def series_of(kind: str) -> str:
     """Information documents have their own numbering (INF); everything else shares the main."""
     return "INF" if kind == Document.Kind.INFORMATION else ""
+
+
+# Offices a document comes from, stored in English like the names of member states and shown in
+# the page's language: "Secretariat, Chair" reads "Secrétariat, Président" in French.
+SOURCE_OFFICES = {
+    "Secretariat": _("Secretariat"),
+    "Chair": _("Chair"),
+    "Vice-Chair": _("Vice-Chair"),
+    "Vice-chair": _("Vice-Chair"),
+}
+
+
+def source_in_language(source_text: str) -> str:
+    """The free-text source with the offices in it translated; anything else as it was typed."""
+    parts = [part.strip() for part in source_text.split(",")]
+    return ", ".join(str(SOURCE_OFFICES.get(part, part)) for part in parts)
 
 
 @reversion.register()

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AnonymousUser, Group, User
 from django.utils.translation import gettext as _
 
 from cwg.models import MemberState, Organization
+from cwg.permissions import group_label
 from documents import permissions
 
 
@@ -25,7 +26,7 @@ def preview_choices() -> list[tuple[str, list[tuple[str, str]]]]:
         ),
         (
             _("A member of the group"),
-            [(f"group:{group.pk}", group.name) for group in Group.objects.order_by("name")],
+            [(f"group:{group.pk}", group_label(group)) for group in Group.objects.order_by("name")],
         ),
     ]
 
@@ -54,6 +55,6 @@ def previewed_viewer(choice: str) -> tuple[User | AnonymousUser, str] | None:
         if group is not None:
             return (
                 permissions.previewed_viewer(groups=[group.name]),
-                _("a member of the group %(group)s") % {"group": group.name},
+                _("a member of the group %(group)s") % {"group": group_label(group)},
             )
     return None

@@ -9,9 +9,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cwg.history import keep_on_restore
 from cwg.models import action_line_tags, sdg_tags
+from cwg.permissions import group_label
 from meetings.models import AgendaItem, Meeting
 
 
@@ -35,10 +37,11 @@ class Action(models.Model):
     """A follow-up item; its owner is exactly one of a user, a Django group or an officer."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        CANCELLED = "cancelled", _("Cancelled")
+        # In a context of their own: the status agrees with "action" (Ouverte, Terminée, Annulée).
+        OPEN = "open", pgettext_lazy("status of an action", "Open")
+        IN_PROGRESS = "in_progress", pgettext_lazy("status of an action", "In progress")
+        DONE = "done", pgettext_lazy("status of an action", "Done")
+        CANCELLED = "cancelled", pgettext_lazy("status of an action", "Cancelled")
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 
@@ -135,7 +138,10 @@ class Action(models.Model):
 
     @property
     def owner(self):
-        return self.owner_user or self.owner_group or self.owner_officer
+        """Who owns the action as shown: a person, an officer, or a group's name translated."""
+        if self.owner_group_id:
+            return group_label(self.owner_group)
+        return self.owner_user or self.owner_officer
 
     @property
     def is_open(self) -> bool:
