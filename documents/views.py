@@ -182,12 +182,13 @@ def detail_context(*, document: Document, user) -> dict:
         "can_publish_revision": draft is not None
         and bool(draft.files)
         and permissions.can_publish_revision(user=user, document=document),
-        "removable": {
-            file.pk
+        # One removal form per file, each with its own ids (a page has several, and the
+        # withdrawal form also asks for a reason).
+        "remove_forms": {
+            file.pk: RemoveFileForm(auto_id=f"remove-{file.pk}-%s")
             for file in files
             if permissions.can_remove_file(user=user, document=document, file=file)
         },
-        "remove_form": RemoveFileForm(),
         "confirmations": CONFIRMATIONS,
         "withdraw_form": WithdrawForm(),
         "Status": Document.Status,

@@ -25,7 +25,12 @@ OTHER_MODELS = [
     "reversion.Version",
 ]
 # Rows a fresh database gets from its migrations; an import replaces them.
-SEEDED_BY_MIGRATIONS = {"auth.group", "cwg.memberstate"}
+SEEDED_BY_MIGRATIONS = {
+    "auth.group",
+    "cwg.memberstate",
+    "cwg.actionline",
+    "cwg.sustainabledevelopmentgoal",
+}
 # Bookkeeping of this installation's side effects (cwg.outbox): a restored copy must not send
 # again the mails of the one it was taken from.
 NOT_ARCHIVED = {"cwg.outboxmessage"}

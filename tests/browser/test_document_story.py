@@ -30,8 +30,8 @@ def upload(page, path, text: str) -> None:
 def confirm(page) -> None:
     """Irreversible steps ask first, in a dialog."""
     page.locator("#confirm-dialog").wait_for(state="visible")
-    page.click("#confirm-dialog-yes")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():  # the confirmed form posts and the page reloads
+        page.click("#confirm-dialog-yes")
 
 
 def sign_out(page) -> None:

@@ -38,8 +38,8 @@ def _confirm_in_dialog(page, expected: str) -> None:
     dialog = page.locator("#confirm-dialog")
     dialog.wait_for(state="visible")
     assert expected in dialog.inner_text()
-    page.click("#confirm-dialog-yes")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():  # the confirmed form posts and the page reloads
+        page.click("#confirm-dialog-yes")
 
 
 def _upload(page, tmp_path, name: str, text: str) -> None:

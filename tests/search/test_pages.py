@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cwg.search.indexing import refresh
+from cwg.characters import clean_text
 from documents.models import Document
 from tests.documents.factories import DocumentFactory
 from tests.meetings.factories import MeetingFactory
@@ -175,7 +176,8 @@ def test_hostile_queries_never_fail(client, library, query):
     page = client.get(PAGE, {"q": query})
     api = client.get(API, {"q": query})
     assert page.status_code == 200
-    assert api.status_code == (200 if query.replace("\x00", "").strip() else 400)
+    # The characters cwg.characters refuses are gone before the view reads the query.
+    assert api.status_code == (200 if clean_text(query).strip() else 400)
 
 
 def test_an_entry_of_a_kind_no_app_registers_is_left_out_not_a_500(client, library):
