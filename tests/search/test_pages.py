@@ -8,8 +8,8 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cwg.search.indexing import refresh
 from cwg.characters import clean_text
+from cwg.search.indexing import refresh
 from documents.models import Document
 from tests.documents.factories import DocumentFactory
 from tests.meetings.factories import MeetingFactory
