@@ -1,6 +1,8 @@
 """Form fields shared by the apps: choosing WSIS action lines and SDGs (reference data here)."""
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 from cwg.models import ActionLine, SustainableDevelopmentGoal
 
@@ -27,3 +29,17 @@ def tag_filters(query) -> dict:
         "action_line": action_line if len(action_line) <= 4 else "",
         "sdg": int(sdg) if sdg.isdecimal() and int(sdg) <= 17 else None,
     }
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, holding the username to its length on the server too.
+
+    AuthenticationForm sets the length only as an HTML attribute, so a longer name reached
+    authenticate() and django-axes, whose record of the failed attempt (255 characters) then
+    failed on PostgreSQL with a 500. A name no account can have is refused by the form instead.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))

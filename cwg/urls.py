@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from cwg import views
 from cwg.api import reference_urlpatterns
+from cwg.forms import SignInForm
 from followup.urls import personal_urlpatterns
 from meetings.views import home
 
@@ -28,7 +29,11 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("consultations/", include("consultations.urls")),
     path("search/", include("cwg.search.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(reference_urlpatterns)),

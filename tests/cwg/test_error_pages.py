@@ -130,3 +130,9 @@ def test_the_favicon_exists(client):
     assert response.status_code == 302
     assert response["Location"].endswith("favicon.svg")
     assert b"<svg" in Path(finders.find("favicon.svg")).read_bytes()
+
+
+def test_a_username_longer_than_any_account_is_refused_by_the_form(client):
+    response = client.post(reverse("login"), {"username": "x" * 300, "password": "anything"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
