@@ -656,25 +656,22 @@ def create_summary(request: HttpRequest, number: int) -> HttpResponse:
     )
 
 
-@login_required
-def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _document(request, pk)
-    if not permissions.can_edit_summary(user=request.user, document=document):
-        raise PermissionDenied
+def _summary_form(document: Document, data=None) -> SummaryForm:
     body = selectors.summary_text_in_writing(document)
     initial = {"title": document.title, "body": SummaryForm.body_from(body)}
-    form = SummaryForm(request.POST or None, initial=initial)
+    form = SummaryForm(data, initial=initial)
+    # a correction keeps the symbol and the title
+    form.fields["title"].disabled = document.status == Document.Status.PUBLISHED
+    return form
+
+
+def _save_summary(request: HttpRequest, document: Document, form: SummaryForm) -> Document:
+    title, blocks = form.cleaned_data["title"], form.blocks()
+    return services.update_summary(document=document, title=title, blocks=blocks, by=request.user)
+
+
+def _summary_editor(request: HttpRequest, document: Document, form, status: int) -> HttpResponse:
     correcting = document.status == Document.Status.PUBLISHED
-    form.fields["title"].disabled = correcting  # a correction keeps the symbol and the title
-    if request.method == "POST" and form.is_valid():
-        services.update_summary(
-            document=document,
-            title=form.cleaned_data["title"],
-            blocks=form.blocks(),
-            by=request.user,
-        )
-        messages.success(request, _("The summary is saved."))
-        return redirect("documents:summary_edit", pk=document.pk)
     return render(
         request,
         "documents/summary_form.html",
@@ -684,22 +681,45 @@ def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
             "can_publish": permissions.can_publish_summary(user=request.user, document=document),
             "correcting": correcting,
             "correction": selectors.draft_revision_of(document) if correcting else None,
-            "confirmations": CONFIRMATIONS,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
+
+
+@login_required
+def edit_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _document(request, pk)
+    if not permissions.can_edit_summary(user=request.user, document=document):
+        raise PermissionDenied
+    form = _summary_form(document, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _save_summary(request, document, form)
+        messages.success(request, _("The summary is saved."))
+        return redirect("documents:summary_edit", pk=document.pk)
+    return _summary_editor(request, document, form, 400 if request.method == "POST" else 200)
 
 
 @require_POST
 @login_required
 def publish_summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """The editor's Publish button posts the editor's form: its text is saved first, then the
+    chair confirms. The confirmation carries the text's version, and publishing is refused if
+    the text changed in between (another officer saved), so what is published is what was read."""
     document = _document(request, pk)
     if not permissions.can_publish_summary(user=request.user, document=document):
         raise PermissionDenied
-    if not _confirmed(request):
-        return _confirmation(request, document, "publish_summary")
+    if "body" in request.POST:
+        form = _summary_form(document, request.POST)
+        if not form.is_valid():
+            return _summary_editor(request, document, form, 400)
+        document = _save_summary(request, document, form)
+    if "body" in request.POST or not _confirmed(request):
+        version = services.summary_text_version(document)
+        return _confirmation(request, document, "publish_summary", hidden={"version": version})
     try:
-        services.publish_summary(document=document, by=request.user)
+        services.publish_summary(
+            document=document, by=request.user, version=request.POST.get("version") or None
+        )
     except NotAllowed as refusal:
         raise PermissionDenied from refusal
     except DomainError as error:

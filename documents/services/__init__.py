@@ -18,6 +18,7 @@ from documents.services.registration import (
     update_contribution,
 )
 from documents.services.summary import create_summary, publish_summary, update_summary
+from documents.services.summary import text_version as summary_text_version
 from documents.services.tags import propose_tags
 from documents.services.workflow import (
     approve_late_contribution,
@@ -59,6 +60,7 @@ __all__ = [
     "submit_document",
     "update_contribution",
     "update_document",
+    "summary_text_version",
     "update_summary",
     "withdraw_document",
 ]

@@ -1,6 +1,8 @@
 """The chair's meeting summary: written in the app, published by the chair as a DOCX."""
 
-import nh3
+import hashlib
+import json
+
 import reversion
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cwg.characters import clean_text
 from cwg.exceptions import InvalidTransition, NotAllowed
 from documents import permissions
 from documents.models import Document, DocumentRevision
@@ -21,11 +24,13 @@ BLOCK_KINDS = {"heading", "paragraph"}
 
 
 def clean_blocks(blocks: list[dict]) -> list[dict]:
-    """Headings and paragraphs of plain text; any markup pasted in is stripped."""
+    """Headings and paragraphs of plain text, kept as the chair typed them (&, <, >, quotes and
+    direction marks included): the page escapes them and the DOCX takes them as plain text, so
+    nothing is stored escaped. Only the characters cwg.characters refuses are removed."""
     cleaned = []
     for block in blocks:
         kind = block.get("kind")
-        text = nh3.clean(str(block.get("text", "")), tags=set()).strip()
+        text = clean_text(str(block.get("text", ""))).strip()
         if kind in BLOCK_KINDS and text:
             cleaned.append({"kind": kind, "text": text})
     return cleaned
@@ -87,8 +92,22 @@ def _correction_of(document: Document) -> DocumentRevision | None:
     return document.revisions.select_for_update().filter(published_at__isnull=True).first()
 
 
-def publish_summary(*, document: Document, by: User) -> Document:
-    """Register in the meeting's series, render the DOCX, store it, and publish."""
+def text_version(document: Document) -> str:
+    """A short fingerprint of the text being written (the draft's or the correction's): the
+    confirmation carries it, and publishing refuses when the text changed after it was shown."""
+    correction = None
+    if document.status == Document.Status.PUBLISHED:
+        correction = document.revisions.filter(published_at__isnull=True).first()
+    body = correction.summary_body if correction is not None else document.summary_body
+    source = json.dumps([document.title, body], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def publish_summary(*, document: Document, by: User, version: str | None = None) -> Document:
+    """Register in the meeting's series, render the DOCX, store it, and publish.
+
+    version: the text_version the chair confirmed; publishing is refused if the text changed since.
+    """
     with transaction.atomic():
         document = (
             Document.objects.select_for_update()
@@ -97,6 +116,13 @@ def publish_summary(*, document: Document, by: User) -> Document:
         )
         if not permissions.can_publish_summary(user=by, document=document):
             raise NotAllowed(_("Only the chair of the group publishes the meeting summary."))
+        if version is not None and version != text_version(document):
+            raise InvalidTransition(
+                _(
+                    "The summary changed after you asked to publish it: read the text below, "
+                    "then publish again."
+                )
+            )
         correction = _correction_of(document)
         if correction is not None:
             return _publish_correction(document=document, correction=correction, by=by)

@@ -37,6 +37,7 @@ def render_summary_docx(*, document: Document, published_on: dt.date) -> bytes:
             paragraphs.append(word.add_heading(clean_text(block["text"]), level=1))
         else:
             paragraphs.append(word.add_paragraph(clean_text(block["text"])))
+    _describe(word, document=document)
     if rtl:
         for paragraph in paragraphs:
             _right_to_left(paragraph)
@@ -44,6 +45,19 @@ def render_summary_docx(*, document: Document, published_on: dt.date) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+def _describe(word, *, document: Document) -> None:
+    """Core properties: the summary's title, the group as author, the meeting's date, language."""
+    group = clean_text(document.meeting.working_group.name)
+    opened = dt.datetime.combine(document.meeting.start_date, dt.time(), tzinfo=dt.UTC)
+    properties = word.core_properties
+    properties.title = clean_text(document.title)
+    properties.author = properties.last_modified_by = group
+    properties.subject = f"{document.symbol}-{document_letter(document)}"
+    properties.language = document.summary_language
+    properties.created = properties.modified = opened
+    properties.comments = ""
 
 
 def document_letter(document: Document) -> str:

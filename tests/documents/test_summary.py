@@ -1,9 +1,11 @@
 """The chair's meeting summary: edited by officers and the secretariat, published by the chair."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
 
@@ -43,17 +45,19 @@ def test_delegates_do_not_edit_summaries(role, summary, people):
         update_summary(document=summary, title="x", blocks=BLOCKS, by=people[role])
 
 
-def test_markup_is_stripped_from_the_summary(summary, people):
+def test_markup_is_kept_as_text_and_shown_escaped(summary, people, as_role):
+    typed = "<script>alert(1)</script><b>Bold</b> & CWG-WSIS&SDG-44/4 < 5 >"
     edited = update_summary(
         document=summary,
         title="t",
         by=people["chair"],
-        blocks=[
-            {"kind": "paragraph", "text": "<script>alert(1)</script><b>Bold</b> text"},
-            {"kind": "image", "text": "ignored"},
-        ],
+        blocks=[{"kind": "paragraph", "text": typed}, {"kind": "image", "text": "ignored"}],
     )
-    assert edited.summary_body == [{"kind": "paragraph", "text": "Bold text"}]
+    assert edited.summary_body == [{"kind": "paragraph", "text": typed}]
+    publish_summary(document=edited, by=people["chair"])
+    page = as_role("delegate").get(edited.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in page
+    assert escape(typed) in page
 
 
 def test_the_chair_publishes_and_gets_a_registered_docx(
@@ -91,17 +95,17 @@ def test_a_published_summary_is_no_longer_edited(summary, people):
         update_summary(document=summary, title="late edit", blocks=BLOCKS, by=people["chair"])
 
 
+def published_in_arabic(meeting, people, *, title: str, text: str) -> Document:
+    document = create_summary(meeting=meeting, title=title, language="ar", by=people["chair"])
+    blocks = [{"kind": "paragraph", "text": text}]
+    update_summary(document=document, title=title, by=people["chair"], blocks=blocks)
+    return publish_summary(document=document, by=people["chair"])
+
+
 def test_an_arabic_summary_is_right_to_left(meeting, people):
-    document = create_summary(
-        meeting=meeting, title="ملخص الاجتماع", language="ar", by=people["chair"]
+    published = published_in_arabic(
+        meeting, people, title="ملخص الاجتماع", text="افتتحت الرئيسة الاجتماع."
     )
-    update_summary(
-        document=document,
-        title=document.title,
-        by=people["chair"],
-        blocks=[{"kind": "paragraph", "text": "افتتحت الرئيسة الاجتماع."}],
-    )
-    published = publish_summary(document=document, by=people["chair"])
     stored = published.files.get()
     assert stored.language == "ar"
     word = WordDocument(io.BytesIO(stored.file.read()))
@@ -130,3 +134,88 @@ def test_the_summary_editor_page(summary, as_role):
     assert response.status_code == 302
     summary.refresh_from_db()
     assert summary.status == "published"
+
+
+def test_the_docx_describes_the_summary(meeting, people):
+    text = "نص \u200fCWG-WSIS&SDG-44/4\u200f < 5 >"
+    published = published_in_arabic(meeting, people, title="ملخص & <ملاحظات>", text=text)
+    word = WordDocument(io.BytesIO(published.files.get().file.read()))
+    properties = word.core_properties
+    assert properties.title == "ملخص & <ملاحظات>"
+    assert properties.author == meeting.working_group.name
+    assert properties.language == "ar"
+    assert properties.created.date() == meeting.start_date
+    body = [p for p in word.paragraphs if p.text.startswith("نص")][0]
+    assert body.text == text
+    assert body._p.pPr.find(qn("w:bidi")) is not None
+    assert body.runs[0]._r.rPr.find(qn("w:rtl")) is not None
+
+
+def test_the_text_typed_is_the_text_published_through_the_pages(summary, as_role):
+    typed = "CWG-WSIS&SDG-44/4 \"quoted\" 'single' < 5 > مرحبا \u202bRTL\u202c &amp;"
+    chair = as_role("chair")
+    edit = reverse("documents:summary_edit", args=[summary.pk])
+    chair.post(edit, {"title": "A & B", "body": typed})
+    assert escape(typed) in chair.get(edit).content.decode()  # the editor shows it as typed
+    summary.refresh_from_db()
+    assert summary.summary_body == [{"kind": "paragraph", "text": typed}]
+    assert summary.title == "A & B"
+
+
+def test_publishing_from_the_editor_saves_the_text_first(summary, as_role):
+    chair = as_role("chair")
+    publish = reverse("documents:summary_publish", args=[summary.pk])
+    page = chair.post(publish, {"title": "Final", "body": "Unsaved & typed."}).content.decode()
+    assert "Publish the summary?" in page
+    summary.refresh_from_db()
+    assert summary.status == "draft"
+    assert summary.summary_body == [{"kind": "paragraph", "text": "Unsaved & typed."}]
+    version = re.search(r'name="version" value="(\w+)"', page).group(1)
+    chair.post(publish, {"confirmed": "1", "version": version})
+    summary.refresh_from_db()
+    assert summary.status == "published"
+    assert summary.title == "Final"
+    word = WordDocument(io.BytesIO(summary.files.get().file.read()))
+    assert "Unsaved & typed." in [paragraph.text for paragraph in word.paragraphs]
+
+
+def test_publishing_is_refused_when_the_text_changed_after_the_confirmation(
+    summary, as_role, people
+):
+    chair = as_role("chair")
+    publish = reverse("documents:summary_publish", args=[summary.pk])
+    page = chair.post(publish, {"title": "Final", "body": "First."}).content.decode()
+    version = re.search(r'name="version" value="(\w+)"', page).group(1)
+    changed = [{"kind": "paragraph", "text": "Changed meanwhile."}]
+    update_summary(document=summary, title="Final", blocks=changed, by=people["vice_chair"])
+    response = chair.post(publish, {"confirmed": "1", "version": version}, follow=True)
+    assert "The summary changed after you asked to publish it" in response.content.decode()
+    summary.refresh_from_db()
+    assert summary.status == "draft"
+
+
+def test_an_invalid_editor_form_is_not_published_and_keeps_the_text(summary, as_role):
+    publish = reverse("documents:summary_publish", args=[summary.pk])
+    response = as_role("chair").post(publish, {"title": "", "body": "Kept < text"})
+    assert response.status_code == 400
+    assert escape("Kept < text") in response.content.decode()
+    summary.refresh_from_db()
+    assert summary.status == "draft"
+
+
+@pytest.mark.parametrize("role", ["vice_chair", "secretariat", "delegate"])
+def test_only_the_chair_publishes_from_the_editor(role, summary, as_role):
+    publish = reverse("documents:summary_publish", args=[summary.pk])
+    response = as_role(role).post(publish, {"title": "x", "body": "y", "confirmed": "1"})
+    assert response.status_code in (403, 404)  # a delegate does not see the draft at all
+    summary.refresh_from_db()
+    assert summary.status == "draft"
+    assert summary.summary_body == BLOCKS
+
+
+def test_the_migration_unescapes_what_was_stored_escaped():
+    from importlib import import_module
+
+    migration = import_module("documents.migrations.0009_unescape_summary_text")
+    stored = [{"kind": "paragraph", "text": "CWG-WSIS&amp;SDG &lt; 5 &gt; &amp;lt;"}]
+    assert migration.unescaped(stored) == [{"kind": "paragraph", "text": "CWG-WSIS&SDG < 5 > &lt;"}]
