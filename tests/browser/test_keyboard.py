@@ -108,3 +108,46 @@ def test_the_public_answers_a_call_with_the_keyboard(page, people, screenshot_pa
     submission = Submission.objects.get(reference=reference)
     assert submission.name == "Keyboard User"
     assert submission.consent_to_publish
+
+
+def test_the_upload_shows_its_progress_and_lands_on_the_document(page, people, tmp_path):
+    """The file goes with XMLHttpRequest: while it is sent a <progress> is shown (seen here when
+    the request reaches the server, before it answers), then the document page replaces the form."""
+    opens = timezone.localdate() + dt.timedelta(days=30)
+    MeetingFactory(working_group=people.working_group, number=45, start_date=opens, end_date=opens)
+    contribution = tmp_path / "progress.docx"
+    contribution.write_bytes(docx_bytes("A contribution sent with a progress bar. " * 2000))
+    seen = {}
+
+    def while_sent(route):
+        seen.update(
+            page.evaluate(
+                "() => { const box = document.querySelector('.upload-progress');"
+                " return {hidden: box.hidden, value: box.querySelector('progress').value,"
+                " disabled: document.querySelector('main form.form button').disabled}; }"
+            )
+        )
+        route.continue_()
+
+    keyboard_sign_in(page, "delegate.eg", "a-test-password-1")
+    page.goto("/documents/meeting/45/new/")
+    assert page.locator(".upload-progress").is_hidden()
+    page.route(
+        "**/documents/meeting/45/new/",
+        lambda route: while_sent(route) if route.request.method == "POST" else route.continue_(),
+    )
+    tab_to(page, "#id_title")
+    page.keyboard.type("Egypt on progress")
+    choose(page, "#id_language", "English")
+    tab_to(page, "#id_file")
+    page.locator("#id_file").set_input_files(str(contribution))
+    tab_to(page, "main form.form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Draft: only the delegation of Egypt.")
+    # Playwright's interception holds the body, so the bar's value is not measured here.
+    assert seen["hidden"] is False, seen
+    assert seen["disabled"] is True, seen
+    document = Document.objects.get(title="Egypt on progress")
+    assert page.url.endswith(f"/documents/{document.pk}/")
+    page.reload()  # the address is the document's own
+    assert "Egypt on progress" in page.inner_text("h1")
