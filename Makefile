@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export SECRET_KEY_FOR_TESTS := test-only-secret-key-not-for-production
 
-.PHONY: demo install test lint format messages check-migrations clean
+.PHONY: demo install test lint format messages check-migrations clean screenshots
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: install
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C to stop)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# PNGs of the key pages per role, in English and Arabic, at 1280 and 390 px, into docs/screenshots/
+# (a throwaway SQLite database with the demo, served on 127.0.0.1:8099; needs Chromium).
+screenshots: install
+	$(PY) bench/screenshots.py
 
 # Tests write nothing into the checkout: pytest's cache (for --lf) goes to the temporary directory,
 # as do the screenshots and hypothesis' examples (see tests/conftest.py).

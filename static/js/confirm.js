@@ -29,6 +29,8 @@
     if (!form.matches("form[data-confirm]") || !dialog || typeof dialog.showModal !== "function") {
       return;
     }
+    var confirmed = form.querySelector("input[name=confirmed]");
+    if (confirmed && confirmed.value === "1") return; // asked already: send it
     var notice = replacedFileNotice(form);
     if (form.dataset.confirmOnlyReplacing && !notice) return; // a new language: nothing replaced
     event.preventDefault();
@@ -42,7 +44,10 @@
     dialog.onclose = function () {
       if (dialog.returnValue !== "confirm") return;
       markConfirmed(form);
-      form.submit(); // submit() fires no submit event: the dialog does not open again
+      // requestSubmit() fires the submit event again (so an upload shows its progress); the
+      // form is now marked confirmed, so the dialog does not open again.
+      if (typeof form.requestSubmit === "function") form.requestSubmit();
+      else form.submit();
     };
     dialog.showModal();
   });

@@ -204,3 +204,14 @@ def test_search_results_link_each_language_to_its_current_file(meeting, people, 
     assert html.index('hreflang="ar"') < html.index('hreflang="en"')  # the page's language first
     assert withdrawn.get_absolute_url() in html  # found, its file no longer offered
     assert reverse("documents:download", args=[withdrawn.files.get().pk]) not in html
+
+
+def test_statuses_are_tags_with_words_not_colour_alone(meeting, people, as_role):
+    published = publish(meeting, people, "Published one")
+    withdrawn = publish(meeting, people, "Withdrawn one")
+    withdraw_document(document=withdrawn, by=people["secretariat"], reason="Merged.")
+    listing = as_role("public").get(list_url(meeting)).content.decode()
+    assert '<span class="tag published">Published</span>' in listing
+    assert '<span class="tag withdrawn">Withdrawn on' in listing
+    page = as_role("public").get(published.get_absolute_url()).content.decode()
+    assert '<span class="tag published">Published</span>' in page
