@@ -149,6 +149,11 @@ def detail_context(*, document: Document, user) -> dict:
     }
     pending = any(file.extraction_state in waiting for file in files)
     delayed = any(file.extraction_state == DocumentFile.Extraction.DELAYED for file in files)
+    for file in files:
+        # Each removable file carries its own form, with its own ids (a page lists several,
+        # and the withdrawal form also asks for a reason).
+        removable = permissions.can_remove_file(user=user, document=document, file=file)
+        file.remove_form = RemoveFileForm(auto_id=f"remove-{file.pk}-%s") if removable else None
     proposal = bool(document.proposed_action_lines.all() or document.proposed_sdgs.all())
     return {
         "document": document,
@@ -182,13 +187,6 @@ def detail_context(*, document: Document, user) -> dict:
         "can_publish_revision": draft is not None
         and bool(draft.files)
         and permissions.can_publish_revision(user=user, document=document),
-        # One removal form per file, each with its own ids (a page has several, and the
-        # withdrawal form also asks for a reason).
-        "remove_forms": {
-            file.pk: RemoveFileForm(auto_id=f"remove-{file.pk}-%s")
-            for file in files
-            if permissions.can_remove_file(user=user, document=document, file=file)
-        },
         "confirmations": CONFIRMATIONS,
         "withdraw_form": WithdrawForm(),
         "Status": Document.Status,
