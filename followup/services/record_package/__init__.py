@@ -57,7 +57,8 @@ __all__ = [
 BUILD_RECORD_PACKAGE = "followup.build_record_package"  # the outbox handler, in followup/tasks.py
 
 
-def _send_build_on_commit(package: RecordPackage) -> None:
+def _send_build(package: RecordPackage) -> None:
+    """In the caller's transaction: the outbox sends it once that commits."""
     outbox.enqueue(BUILD_RECORD_PACKAGE, package_id=package.pk)
 
 
@@ -86,7 +87,7 @@ def request_record_package(
     package.requested_by = by if by.is_authenticated else None
     package.requested_at = timezone.now()
     package.save()
-    _send_build_on_commit(package)
+    _send_build(package)
     return package
 
 
@@ -101,7 +102,7 @@ def resend_stalled_record_packages() -> list[int]:
     for package_id in stalled:
         with transaction.atomic():
             RecordPackage.objects.filter(pk=package_id).update(requested_at=timezone.now())
-            _send_build_on_commit(RecordPackage(pk=package_id))
+            _send_build(RecordPackage(pk=package_id))
     return stalled
 
 
