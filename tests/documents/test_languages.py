@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from documents import views
+from documents.views import workflow as views
 
 pytestmark = pytest.mark.django_db
 
