@@ -304,7 +304,8 @@ class DocumentRevision(models.Model):
 # CWG-WSIS&SDG-44/3, 44/INF/3, 44/3(Rev.1), 44/3(Rev.1)-E: the group, meeting, series, number.
 SYMBOL = re.compile(
     r"^(?P<group>.+)-(?P<meeting>\d+)/(?:(?P<series>INF)/)?(?P<number>\d+)"
-    r"(?:\(Rev\.(?P<revision>\d+)\))?(?:-(?P<letter>[ACEFRS]))?$"
+    r"(?:\(Rev\.(?P<revision>\d+)\))?(?:-(?P<letter>[ACEFRS]))?$",
+    re.IGNORECASE,
 )
 
 
@@ -318,15 +319,16 @@ class ParsedSymbol:
 
 
 def parse_symbol(text: str) -> ParsedSymbol | None:
-    """What a symbol names; its revision and language letter do not change the document."""
-    match = SYMBOL.match(text.strip())
+    """What a symbol names; its revision and language letter do not change the document. As
+    people type it: spaces and letter case do not matter ("cwg-wsis&sdg-44/3 (rev.1) - a")."""
+    match = SYMBOL.match("".join(text.split()))
     if match is None:
         return None
     revision = match["revision"]
     return ParsedSymbol(
         group=match["group"],
         meeting=int(match["meeting"]),
-        series=match["series"] or "",
+        series=(match["series"] or "").upper(),
         number=int(match["number"]),
         revision=int(revision) if revision is not None else None,
     )

@@ -176,7 +176,7 @@ def document_by_symbol(*, user, symbol: str) -> Document | None:
     return (
         Document.objects.visible_to(user)
         .filter(
-            meeting__working_group__code=parsed.group,
+            meeting__working_group__code__iexact=parsed.group,
             meeting__number=parsed.meeting,
             kind__in=kinds,
             number=parsed.number,

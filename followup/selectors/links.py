@@ -4,16 +4,12 @@ Every path that names a linked document goes through here, so no page or API ans
 title or symbol of a document its reader may not see.
 """
 
-import re
-
 from django.db.models import Prefetch, QuerySet
 
 from cwg.permissions import AnyUser
 from documents.models import Document
+from documents.selectors import document_by_symbol as documents_by_symbol
 from followup.models import Action, GapItem
-
-# A typed symbol may carry a revision and a language letter: CWG-WSIS&SDG-44/3(Rev.1)-E.
-REVISION_AND_LANGUAGE = re.compile(r"(\(REV\.\s*\d+\))?\s*(-\s*[ACEFRS])?$")
 
 
 def documents_visible_to(user: AnyUser) -> QuerySet[Document]:
@@ -47,19 +43,14 @@ def linkable_documents(*, user: AnyUser) -> list[Document]:
     )
 
 
-def symbol_stem(symbol: str) -> str:
-    """CWG-WSIS&SDG-44/3(Rev.1)-E -> CWG-WSIS&SDG-44/3: the document whatever its revision."""
-    return REVISION_AND_LANGUAGE.sub("", "".join(symbol.split()).upper())
-
-
 def document_by_symbol(*, user: AnyUser, symbol: str) -> Document | None:
-    """The document the person may open whose symbol this is, whatever revision or language
-    letter is typed: a document keeps one row across its revisions."""
-    wanted = symbol_stem(symbol)
-    return next(
-        (d for d in linkable_documents(user=user) if symbol_stem(d.symbol) == wanted),
-        None,
-    )
+    """The registered or published document the person may open whose symbol this is, whatever
+    revision or language letter is typed: a document keeps one row across its revisions."""
+    document = documents_by_symbol(user=user, symbol=symbol)
+    linkable = (Document.Status.REGISTERED, Document.Status.PUBLISHED)
+    if document is None or document.number is None or document.status not in linkable:
+        return None
+    return document
 
 
 def visible_answer_document_ids(*, user: AnyUser, items: QuerySet[GapItem]) -> set[int]:

@@ -7,7 +7,7 @@ from django.test import override_settings
 
 from documents.models import Document
 from followup.models import Action, FollowupPreference
-from followup.selectors.links import document_by_symbol, symbol_stem
+from followup.selectors.links import document_by_symbol
 from followup.services import create_action, edit_action
 from followup.services.reminders import send_due_reminders
 from tests.documents.factories import DocumentFactory
@@ -44,7 +44,6 @@ def test_a_symbol_finds_the_document_whatever_revision_and_language(revised, peo
 
 
 def test_another_number_is_not_found(revised, people):
-    assert symbol_stem("CWG-WSIS&SDG-44/3(Rev.2)-E") == "CWG-WSIS&SDG-44/3"
     assert document_by_symbol(user=people["secretariat"], symbol="CWG-WSIS&SDG-44/31") is None
 
 
