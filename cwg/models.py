@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from cwg.multilingual import LANGUAGE_CHOICES, Shown, shown_in
+
 UN_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
 
 
@@ -45,6 +47,10 @@ class Resolution(models.Model):
 class WorkingGroup(models.Model):
     code = models.CharField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    name_language = models.CharField(
+        _("language of the name"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+    )
+    names = models.JSONField(_("translated names"), default=dict, blank=True)
     mandate = models.TextField(_("mandate"), blank=True)
     mandate_resolutions = models.ManyToManyField(
         Resolution, blank=True, related_name="working_groups", verbose_name=_("mandates")
@@ -65,6 +71,10 @@ class WorkingGroup(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    def name_in(self, language: str | None) -> Shown:
+        """The group's name in that language, else as first written."""
+        return shown_in(language, self.name, self.name_language, self.names)
 
 
 @reversion.register()

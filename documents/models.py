@@ -19,6 +19,7 @@ from cwg.models import (
     action_line_tags,
     sdg_tags,
 )
+from cwg.multilingual import Shown, all_texts, shown_in
 from meetings.models import AgendaItem, Meeting
 
 
@@ -84,6 +85,12 @@ class Document(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=500)
+    # The title as first written, in title_language; translations (entered by the secretariat or
+    # taken from a language version's file) in titles, {language: title}.
+    title_language = models.CharField(
+        _("language of the title"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    titles = models.JSONField(_("translated titles"), default=dict, blank=True)
     source_states = models.ManyToManyField(
         MemberState, blank=True, related_name="documents", verbose_name=_("source (member states)")
     )
@@ -202,6 +209,15 @@ class Document(models.Model):
     @property
     def series(self) -> str:
         return series_of(self.kind)
+
+    def title_in(self, language: str | None) -> Shown:
+        """The title in that language (a page's, e.g. "zh-hans"), else as first written."""
+        return shown_in(language, self.title, self.title_language, self.titles)
+
+    @property
+    def all_titles(self) -> dict[str, str]:
+        """The title in every language it exists in, the original included."""
+        return all_texts(self.title, self.title_language, self.titles)
 
     @property
     def symbol(self) -> str:

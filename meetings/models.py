@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cwg.models import WorkingGroup
+from cwg.multilingual import LANGUAGE_CHOICES, Shown, shown_in
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -93,6 +94,10 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.CharField(_("number"), max_length=10)
     title = models.CharField(_("title"), max_length=300)
+    title_language = models.CharField(
+        _("language of the title"), max_length=2, choices=LANGUAGE_CHOICES, default="en"
+    )
+    titles = models.JSONField(_("translated titles"), default=dict, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -105,6 +110,10 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    def title_in(self, language: str | None) -> Shown:
+        """The title in that language, else as first written."""
+        return shown_in(language, self.title, self.title_language, self.titles)
 
 
 @reversion.register()

@@ -56,6 +56,7 @@ def create_summary(*, meeting: Meeting, title: str, language: str, by: User) -> 
             kind=Document.Kind.SUMMARY,
             title=title,
             summary_language=language,
+            title_language=language,
             submitted_by=by,
             source_text=_("Chair"),
         )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from cwg.exceptions import InvalidTransition, NotAllowed
 from cwg.models import MemberState, Organization
+from cwg.multilingual import language_of_title
 from documents import permissions
 from documents.models import Document, DocumentFile, DocumentRevision
 from documents.services.notifications import (
@@ -123,6 +124,7 @@ def create_document(
             meeting=meeting,
             kind=kind,
             title=title,
+            title_language=language_of_title(title),
             access=access,
             owner_state=owner_state,
             owner_organization=owner_organization,
