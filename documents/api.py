@@ -51,6 +51,13 @@ class DocumentSerializer(TagFields, serializers.ModelSerializer):
     meeting = serializers.IntegerField(source="meeting.number")
     symbol = serializers.CharField()
     source = serializers.CharField()
+    titles = serializers.DictField(
+        source="all_titles",
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="The title in every language it exists in, by language code, the original "
+        "(in title_language) included.",
+    )
     files = DocumentFileSerializer(many=True)
 
     class Meta:
@@ -59,6 +66,8 @@ class DocumentSerializer(TagFields, serializers.ModelSerializer):
             "id",
             "symbol",
             "title",
+            "title_language",
+            "titles",
             "kind",
             "status",
             "access",

@@ -239,3 +239,42 @@ class SummaryForm(forms.Form):
 class NewSummaryForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
+
+
+class TitlesForm(forms.Form):
+    """The language the title was first written in, and the title in each of the six."""
+
+    title_language = forms.ChoiceField(
+        label=_("Language the title was first written in"), choices=Language.choices
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, label in Language.choices:
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=500,
+                widget=forms.TextInput(
+                    attrs={"lang": code, "dir": "rtl" if code == "ar" else "ltr"}
+                ),
+            )
+
+    @staticmethod
+    def initial_for(document: Document) -> dict:
+        titles = document.all_titles
+        initial = {f"title_{code}": titles.get(code, "") for code in Language.values}
+        return {"title_language": document.title_language, **initial}
+
+    def clean(self):
+        cleaned = super().clean()
+        language = cleaned.get("title_language")
+        if language and not (cleaned.get(f"title_{language}") or "").strip():
+            self.add_error(
+                f"title_{language}",
+                _("Enter the title in the language it was first written in."),
+            )
+        return cleaned
+
+    def titles(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"title_{code}") or "" for code in Language.values}

@@ -263,6 +263,12 @@ def can_correct_document(*, user: AnyUser, document: Document) -> bool:
     return document.status in correctable and can_manage_documents(user=user)
 
 
+def can_edit_titles(*, user: AnyUser, document: Document) -> bool:
+    """The secretariat enters a document's title in the six languages, whatever its status,
+    except while it is a delegation's draft it does not see."""
+    return can_manage_documents(user=user) and not is_delegation_draft(document)
+
+
 def own_member_states(*, user: AnyUser) -> list[int]:
     return _party_ids(user)[0]
 

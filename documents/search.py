@@ -89,6 +89,10 @@ def _summary_text(document: Document) -> str:
     return "\n".join(block["text"] for block in document.summary_body or [])
 
 
+def _translated_titles(document: Document) -> list[str]:
+    return [title for title in document.all_titles.values() if title != document.title]
+
+
 def document_entry(document: Document) -> IndexEntry:
     # A withdrawn document stays findable by its symbol and title, not by its files' words.
     files = {} if document.status == Document.Status.WITHDRAWN else _current_files(document)
@@ -104,7 +108,8 @@ def document_entry(document: Document) -> IndexEntry:
         texts=texts,
         principals=document_principals(document),
         symbol=document.symbol,
-        keywords=document.source,
+        # Every translated title is found with the title's weight (an Arabic title finds it).
+        keywords=" ".join([document.source, *_translated_titles(document)]).strip(),
         filename=first_file.original_name if first_file else None,
         facets={
             "kind": document.kind,

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/history/", views.history, name="history"),
     path("<int:pk>/cosponsorship/", views.cosponsorship, name="cosponsorship"),
     path("<int:pk>/correct/", views.correct, name="correct"),
+    path("<int:pk>/titles/", views.titles, name="titles"),
     path("<int:pk>/preview/", views.preview, name="preview"),
     path("<int:pk>/history/<int:version_id>/restore/", views.restore, name="restore"),
     path("<int:pk>/summary/", views.edit_summary, name="summary_edit"),

@@ -23,6 +23,7 @@ class ExtractedText:
     page_count: int | None
     truncated: bool
     ocr_pages: int = 0  # pages whose text was recognised by OCR
+    title: str = ""  # the file's own title (PDF metadata; DOCX core title or first heading)
 
     @property
     def recognised_by_ocr(self) -> bool:
@@ -140,7 +141,11 @@ def extract_text(path: Path, *, kind: str) -> ExtractedText:
     if not text.strip():
         raise ExtractionFailed(no_text_reason(kind=kind, ocr_tried=recognised is not None))
     return ExtractedText(
-        text=text, page_count=layer["page_count"], truncated=truncated, ocr_pages=ocr_pages
+        text=text,
+        page_count=layer["page_count"],
+        truncated=truncated,
+        ocr_pages=ocr_pages,
+        title=layer.get("title") or "",
     )
 
 

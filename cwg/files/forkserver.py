@@ -68,6 +68,7 @@ def _run_child(job: dict) -> None:
                 "truncated": parsed.truncated,
                 "textless_pages": parsed.textless_pages,
                 "page_texts": parsed.page_texts,
+                "title": parsed.title,
             }
     except parsers.ParseRefused as exc:
         result = {"ok": False, "reason": str(exc)}

@@ -21,6 +21,7 @@ class Parsed:
     # PDF pages without a text layer (scans), and then each page's text, for OCR to fill in.
     textless_pages: list[int] = field(default_factory=list)
     page_texts: list[str] | None = None
+    title: str = ""  # the file's own title: PDF metadata, DOCX core title or first heading
 
 
 class ParseRefused(Exception):
@@ -81,7 +82,35 @@ def parse_pdf(path: Path, *, max_pages: int, max_characters: int) -> Parsed:
         truncated=truncated or cut,
         textless_pages=textless,
         page_texts=parts if textless else None,
+        title=_pdf_title(reader),
     )
+
+
+TITLE_MAX_CHARACTERS = 500
+
+
+def _one_line(text) -> str:
+    return " ".join(CONTROLS.sub(" ", str(text or "")).split())[:TITLE_MAX_CHARACTERS]
+
+
+def _pdf_title(reader) -> str:
+    try:
+        metadata = reader.metadata
+        return _one_line(metadata.title if metadata else "")
+    except Exception:  # noqa: BLE001 - a broken information dictionary is no title
+        return ""
+
+
+def _docx_title(document) -> str:
+    """The core properties' title, else the first paragraph styled as a title or heading."""
+    title = _one_line(document.core_properties.title)
+    if title:
+        return title
+    for paragraph in document.paragraphs[:200]:
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if style.startswith(("Title", "Heading")) and paragraph.text.strip():
+            return _one_line(paragraph.text)
+    return ""
 
 
 def joined_pages(parts: list[str], max_characters: int) -> tuple[str, bool]:
@@ -131,7 +160,7 @@ def parse_docx(path: Path, *, max_characters: int) -> Parsed:
         if part.content_type.endswith(DOCX_STORIES) and hasattr(part, "element"):
             _docx_paragraphs(part.element, parts, None)
     text, truncated = _capped(parts, max_characters)
-    return Parsed(text=text, page_count=None, truncated=truncated)
+    return Parsed(text=text, page_count=None, truncated=truncated, title=_docx_title(document))
 
 
 def parse_txt(path: Path, *, max_characters: int) -> Parsed:

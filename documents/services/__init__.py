@@ -20,6 +20,7 @@ from documents.services.registration import (
 from documents.services.summary import create_summary, publish_summary, update_summary
 from documents.services.summary import text_version as summary_text_version
 from documents.services.tags import propose_tags
+from documents.services.titles import set_document_titles
 from documents.services.workflow import (
     approve_late_contribution,
     create_document,
@@ -54,6 +55,7 @@ __all__ = [
     "remove_orphan_files",
     "requeue_stale_extractions",
     "restore_version",
+    "set_document_titles",
     "stage_file",
     "start_revision",
     "store_file",

@@ -28,6 +28,7 @@ from cwg.files.storage import (
 from documents import permissions, selectors
 from documents.exceptions import DuplicateFile, FileWouldReplace
 from documents.models import Document, DocumentFile, stored_file_name
+from documents.services.titles import take_title_from_file
 from documents.tasks import EXTRACT
 
 logger = logging.getLogger(__name__)
@@ -277,7 +278,16 @@ def extract_stored_file(*, file_id: int) -> DocumentFile | None:
             "extracted_at",
         ]
     )
+    if row.extraction_state == DocumentFile.Extraction.DONE and result.title:
+        _take_title(row, result.title)
     return row
+
+
+@transaction.atomic
+def _take_title(row: DocumentFile, title: str) -> None:
+    """The file's own title becomes its language's title when that language has none yet."""
+    document = Document.objects.select_for_update().get(pk=row.document_id)
+    take_title_from_file(document=document, language=row.language, title=title)
 
 
 def requeue_stale_extractions(*, older_than: dt.timedelta | None = None) -> list[int]:

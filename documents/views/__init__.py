@@ -16,6 +16,7 @@ from documents.views.editing import (
     create_contribution,
     edit_document,
     remove_file,
+    titles,
 )
 from documents.views.listing import (
     by_symbol,
@@ -48,6 +49,7 @@ __all__ = [
     "meeting_documents",
     "preview",
     "publish_summary",
+    "titles",
     "registration_queue",
     "remove_file",
     "restore",

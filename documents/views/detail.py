@@ -72,6 +72,7 @@ def detail_context(*, document: Document, user) -> dict:
             user=user, document=document
         ),
         "can_correct": permissions.can_correct_document(user=user, document=document),
+        "can_edit_titles": permissions.can_edit_titles(user=user, document=document),
         "can_preview": permissions.can_preview_as_others(user=user),
         "can_edit": permissions.can_edit_document(user=user, document=document),
         "can_submit": permissions.can_submit_document(user=user, document=document),

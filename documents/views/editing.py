@@ -20,6 +20,7 @@ from documents.forms import (
     FileForm,
     NewContributionForm,
     RemoveFileForm,
+    TitlesForm,
 )
 from documents.models import Document, DocumentFile
 from documents.services.workflow import KEEP
@@ -309,5 +310,31 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         save=save,
         done=_("The correction is saved, with its reason."),
         template="documents/correct.html",
+        context={"document": document},
+    )
+
+
+# The title in the six languages (issue 14, point 3): the secretariat enters the translations.
+@login_required
+def titles(request: HttpRequest, pk: int) -> HttpResponse:
+    document = document_or_404(request, pk)
+    if not permissions.can_edit_titles(user=request.user, document=document):
+        raise PermissionDenied
+    form = TitlesForm(request.POST or None, initial=TitlesForm.initial_for(document))
+
+    def save(data: dict) -> None:
+        services.set_document_titles(
+            document=document,
+            by=request.user,
+            title_language=data["title_language"],
+            titles=form.titles(),
+        )
+
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        done=_("The titles are saved."),
+        template="documents/titles.html",
         context={"document": document},
     )

@@ -185,6 +185,7 @@ MATRIX |= {
         },
     ),
     "documents:correct": Row(document_url("documents:correct", "public"), signed_in(STAFF)),
+    "documents:titles": Row(document_url("documents:titles", "public"), signed_in(STAFF)),
     "documents:preview": Row(document_url("documents:preview", "public"), signed_in(STAFF)),
 }
 
