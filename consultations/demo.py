@@ -137,6 +137,33 @@ def _questions(call: ConsultationCall) -> list[Question]:
     ]
 
 
+# The WSIS+20 call in the six languages (the keys are the site's language codes).
+WSIS20_TITLE = {
+    "en": "Call for inputs on the WSIS+20 review",
+    "ar": "دعوة لتقديم المساهمات بشأن استعراض القمة العالمية لمجتمع المعلومات+20",
+    "fr": "Appel à contributions sur l'examen SMSI+20",
+    "es": "Convocatoria de aportaciones sobre el examen de la CMSI+20",
+    "ru": "Призыв к представлению материалов для обзора ВВУИО+20",
+    "zh-hans": "关于信息社会世界峰会+20审查的意见征集",
+}
+WSIS20_DESCRIPTION = {
+    "en": "Launched under Council Resolution 1332: your views on the WSIS process "
+    "beyond 2025, summarised by the chair for the General Assembly's review.",
+    "ar": "أُطلقت بموجب قرار المجلس 1332: آراؤكم في عملية القمة بعد عام 2025، "
+    "تلخصها الرئيسة لاستعراض الجمعية العامة.",
+    "fr": "Lancé en application de la Résolution 1332 du Conseil: vos points de vue sur le "
+    "processus du SMSI au-delà de 2025, résumés par la présidente pour l'examen de "
+    "l'Assemblée générale.",
+    "es": "Convocada en virtud de la Resolución 1332 del Consejo: sus opiniones sobre el "
+    "proceso de la CMSI después de 2025, resumidas por la presidenta para el examen de la "
+    "Asamblea General.",
+    "ru": "Объявлен в соответствии с Резолюцией 1332 Совета: ваши мнения о процессе ВВУИО "
+    "после 2025 года, обобщенные председателем для обзора Генеральной Ассамблеей.",
+    "zh-hans": "根据理事会第1332号决议发起：征集各方对2025年后信息社会世界峰会进程的意见，"
+    "由主席汇总后提交联合国大会审查。",
+}
+
+
 def _wsis20_call(working_group: WorkingGroup) -> None:
     if ConsultationCall.objects.filter(code="WSIS20").exists():
         return
@@ -145,16 +172,8 @@ def _wsis20_call(working_group: WorkingGroup) -> None:
     call = ConsultationCall.objects.create(
         working_group=working_group,
         code="WSIS20",
-        title={
-            "en": "Call for inputs on the WSIS+20 review",
-            "ar": "دعوة لتقديم المساهمات بشأن استعراض القمة العالمية لمجتمع المعلومات+20",
-            "fr": "Appel à contributions sur l'examen SMSI+20",
-        },
-        description={
-            "en": "Launched under Council Resolution 1332: your views on the WSIS process "
-            "beyond 2025, summarised by the chair for the General Assembly's review.",
-            "ar": "أُطلقت بموجب قرار المجلس 1332: آراؤكم في عملية القمة بعد عام 2025.",
-        },
+        title=WSIS20_TITLE,
+        description=WSIS20_DESCRIPTION,
         opens_at=closes_at - dt.timedelta(days=60),
         closes_at=closes_at,
     )

@@ -111,12 +111,28 @@ def load() -> list[DemoSignIn]:
     return SIGN_INS
 
 
+# The group's name in the other five languages, as ITU's Council documents give it.
+GROUP_NAMES = {
+    "ar": "فريق العمل التابع للمجلس المعني بالقمة العالمية لمجتمع المعلومات "
+    "وأهداف التنمية المستدامة",
+    "zh": "理事会信息社会世界峰会和可持续发展目标工作组",
+    "fr": "Groupe de travail du Conseil sur le Sommet mondial sur la société de l'information "
+    "et les Objectifs de développement durable",
+    "ru": "Рабочая группа Совета по Всемирной встрече на высшем уровне по вопросам "
+    "информационного общества и Целям в области устойчивого развития",
+    "es": "Grupo de Trabajo del Consejo sobre la Cumbre Mundial sobre la Sociedad de la "
+    "Información y los Objetivos de Desarrollo Sostenible",
+}
+
+
 def _load_group() -> WorkingGroup:
     group, _created = WorkingGroup.objects.update_or_create(
         code=GROUP_CODE,
         defaults={
             "name": "Council Working Group on the World Summit on the Information Society and "
             "the Sustainable Development Goals",
+            "name_language": "en",
+            "names": GROUP_NAMES,
             "mandate": MANDATE,
         },
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from cwg.demo import OFFICERS_OF_THE_GROUP, SECTOR_MEMBER_NAME
 from cwg.models import WorkingGroup
+from meetings.demo_titles import AGENDA_TITLES
 from meetings.models import AgendaItem, Meeting
 from meetings.services import import_participants
 
@@ -106,7 +107,14 @@ def load(*, working_group: WorkingGroup) -> list[Meeting]:
         )
         for order, (item_number, title) in enumerate(AGENDAS[number], start=1):
             AgendaItem.objects.update_or_create(
-                meeting=meeting, number=item_number, defaults={"title": title, "order": order}
+                meeting=meeting,
+                number=item_number,
+                defaults={
+                    "title": title,
+                    "title_language": "en",
+                    "titles": AGENDA_TITLES.get(title, {}),
+                    "order": order,
+                },
             )
         meetings.append(meeting)
     secretariat = User.objects.get(username="secretariat")

@@ -12,6 +12,7 @@ from cwg.demo import SECTOR_MEMBER_NAME
 from cwg.models import MemberState, Organization, WorkingGroup
 from documents.demo import coming, content
 from documents.demo.revisions import attach_revisions
+from documents.demo.titles import TITLES
 from documents.models import Document
 from documents.services import (
     add_file,
@@ -23,6 +24,7 @@ from documents.services import (
     publish_document,
     publish_summary,
     register_document,
+    set_document_titles,
     submit_document,
     update_summary,
 )
@@ -83,6 +85,13 @@ def _load_document(meeting, kind, title, sources, languages, people) -> None:
     if cosponsors:
         states = list(MemberState.objects.filter(iso_code__in=cosponsors))
         name_cosponsors(document=document, by=secretariat, member_states=states)
+    if title in TITLES:
+        document = set_document_titles(
+            document=document,
+            by=secretariat,
+            title_language="en",
+            titles={"en": title, **TITLES[title]},
+        )
     for language in languages:
         add_file(document=document, upload=_docx(title, language), language=language, by=author)
     late = (meeting.number, title) == content.LATE
@@ -106,6 +115,12 @@ def _load_summary(working_group, people) -> None:
         return
     chair = people["chair"]
     summary = create_summary(meeting=meeting, title=content.SUMMARY_TITLE, language="en", by=chair)
+    set_document_titles(
+        document=summary,
+        by=people["secretariat"],
+        title_language="en",
+        titles={"en": content.SUMMARY_TITLE, **TITLES[content.SUMMARY_TITLE]},
+    )
     update_summary(
         document=summary, title=content.SUMMARY_TITLE, blocks=content.SUMMARY_BLOCKS, by=chair
     )

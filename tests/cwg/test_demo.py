@@ -129,3 +129,28 @@ def test_the_demo_has_a_cosponsored_contribution(demo):
         title="Priorities for ITU after the WSIS+20 review"
     )
     assert document.source == "Egypt, Sweden"
+
+
+def test_the_arabic_and_french_meeting_pages_show_arabic_and_french_titles(demo, client):
+    """Issue 14, point 3: the demo's documents, agenda items and group have their titles in
+    the page's language, the ones without keeping their English original marked lang="en"."""
+    client.cookies["django_language"] = "ar"
+    arabic = client.get("/meetings/44/").content.decode()
+    assert "مشروع جدول أعمال الاجتماع الرابع والأربعين" in arabic  # document
+    assert "اعتماد جدول الأعمال" in arabic  # agenda item
+    assert "Draft agenda of the 44th meeting" not in arabic
+    client.cookies["django_language"] = "fr"
+    french = client.get("/meetings/44/").content.decode()
+    assert "Projet d&#x27;ordre du jour de la 44e réunion" in french
+    assert "Adoption de l&#x27;ordre du jour" in french
+    client.cookies["django_language"] = "zh-hans"
+    assert "理事会信息社会世界峰会和可持续发展目标工作组" in client.get("/").content.decode()
+
+
+def test_the_wsis20_call_has_its_title_and_description_in_six_languages(demo):
+    from consultations.models import ConsultationCall
+
+    call = ConsultationCall.objects.get(code="WSIS20")
+    languages = {"ar", "zh-hans", "en", "fr", "ru", "es"}
+    assert set(call.title) == languages
+    assert set(call.description) == languages
