@@ -2,6 +2,19 @@
 
 from django.db import migrations, models
 
+from cwg.multilingual import language_of_title
+
+
+def languages_of_existing_titles(apps, schema_editor):
+    """A title already written in Arabic, Chinese or Russian script is in that language;
+    any other stays English (the secretariat corrects it on the titles page)."""
+    rows = apps.get_model("documents", "Document").objects.only("pk", "title")
+    for row in rows.iterator():
+        language = language_of_title(row.title, written_in="en")
+        if language != "en":
+            row.title_language = language
+            row.save(update_fields=["title_language"])
+
 
 class Migration(migrations.Migration):
 
@@ -20,4 +33,5 @@ class Migration(migrations.Migration):
             name='titles',
             field=models.JSONField(blank=True, default=dict, verbose_name='translated titles'),
         ),
+        migrations.RunPython(languages_of_existing_titles, migrations.RunPython.noop),
     ]
