@@ -6,7 +6,9 @@ rule; tests/search/test_document_adapter.py checks both agree for every role and
 
 from django.db.models import F, Prefetch, QuerySet
 from django.urls import reverse
+from django.utils.translation import get_language
 
+from cwg.multilingual import shown_in
 from cwg.search.entries import IndexEntry, tag_facets
 from cwg.search.indexing import watch, watch_m2m
 from cwg.search.principals import (
@@ -122,8 +124,9 @@ def document_entry(document: Document) -> IndexEntry:
 
 
 def describe_documents(ids: list[int]) -> dict[int, dict]:
-    """What a result shows, in two queries: its languages, each linked to its current file
-    unless the document is withdrawn (its files are then no longer offered, see permissions)."""
+    """What a result shows, in two queries: its title in the page's language, and its languages,
+    each linked to its current file unless the document is withdrawn (its files are then no
+    longer offered, see permissions)."""
     current: dict[int, dict[str, int]] = {}
     # The current files of published revisions only: a draft revision's, a replaced or a removed
     # file is not what the document offers (see permissions.visible_files_filter).
@@ -135,13 +138,16 @@ def describe_documents(ids: list[int]) -> dict[int, dict]:
     ).values_list("document_id", "language", "pk"):
         current.setdefault(pk, {}).setdefault(language, file_id)
     rows = Document.objects.filter(pk__in=ids).values_list(
-        "pk", "meeting__number", "kind", "status"
+        "pk", "meeting__number", "kind", "status", "title", "title_language", "titles"
     )
     described = {}
-    for pk, number, kind, status in rows:
+    page_language = get_language()
+    for pk, number, kind, status, title, title_language, titles in rows:
         files = current.get(pk, {})
         offered = status != Document.Status.WITHDRAWN
         described[pk] = {
+            # The title in the reader's language where the secretariat or a file gave one.
+            "title": shown_in(page_language, title, title_language, titles),
             "url": reverse("documents:detail", kwargs={"pk": pk}),
             "kind": kind,
             "meeting": number,

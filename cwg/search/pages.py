@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from math import ceil
 from urllib.parse import urlencode
 
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -118,6 +120,18 @@ def _facet_values(name, counts, query, filters) -> list[FacetValue]:
     return values
 
 
+def _title_html(hit: Hit, details: dict, query: Query) -> str:
+    """The title with the matched words marked: in the page's language where the source
+    offers one, marked with its own lang and dir when it falls back to another language."""
+    shown = details.get("title")
+    if shown is None:
+        return highlighted(hit.title, query)
+    marked = mark_safe(highlighted(shown.text, query))  # noqa: S308 - highlighted() escapes
+    if shown.is_foreign:
+        return format_html('<span lang="{}" dir="{}">{}</span>', shown.lang, shown.dir, marked)
+    return marked
+
+
 def _results(hits: list[Hit], query: Query) -> list[Result]:
     described: dict[tuple[str, int], dict] = {}
     for kind in {hit.kind for hit in hits} & set(SOURCES):  # a kind no app registers: skipped
@@ -136,7 +150,7 @@ def _results(hits: list[Hit], query: Query) -> list[Result]:
                 meeting=details["meeting"],
                 languages=details["languages"],
                 kind_label=facet_label("kind", details["kind"]),
-                title_html=highlighted(hit.title, query),
+                title_html=_title_html(hit, details, query),
                 downloads=details.get("downloads", {}),
             )
         )

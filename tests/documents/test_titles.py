@@ -149,6 +149,16 @@ def test_search_finds_the_document_by_its_arabic_title(document, people):
     assert document.pk in [hit.object_id for hit in results.hits]
 
 
+def test_search_results_show_the_title_in_the_pages_language(document, client):
+    """A French reader finds the document by its English words and reads its French title; a
+    Russian reader, with no Russian title, reads the original marked as English."""
+    url = reverse("search:page") + "?q=action"
+    assert FRENCH in page(client, url, "fr")
+    russian = page(client, url, "ru")
+    assert '<span lang="en" dir="ltr">Views on <mark>action</mark> lines 0</span>' in russian
+    assert '<span lang="en"' not in page(client, url, "en")
+
+
 def docx_with(*, title: str = "", heading: str = "") -> SimpleUploadedFile:
     word = WordDocument()
     word.core_properties.title = title
