@@ -68,7 +68,7 @@ def test_the_day_daylight_saving_time_starts():
 )
 def test_the_template_filters(language, expected):
     template = Template(
-        "{% load cwg_dates %}<time datetime=\"{{ when|iso_datetime }}\">{{ when|geneva_datetime }}"
+        '{% load cwg_dates %}<time datetime="{{ when|iso_datetime }}">{{ when|geneva_datetime }}'
         "</time>|{{ when|geneva_date:'SHORT_DATE_FORMAT' }}|{{ nothing|geneva_datetime }}"
     )
     with translation.override(language):
@@ -79,7 +79,11 @@ def test_the_template_filters(language, expected):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "3 January 2026, 23:59"), ("fr", "3 janvier 2026 à 23:59"), ("ar", "3 يناير 2026، 23:59")],
+    [
+        ("en", "3 January 2026, 23:59"),
+        ("fr", "3 janvier 2026 à 23:59"),
+        ("ar", "3 يناير 2026، 23:59"),
+    ],
 )
 def test_the_meeting_page_shows_the_deadline_in_the_language_format(
     client, working_group, language, expected
