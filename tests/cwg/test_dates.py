@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -137,3 +138,21 @@ def test_bag_info_generated_at_has_the_geneva_offset():
     contents = SimpleNamespace(meeting=meeting, access="public")
     info = bag_info(contents=contents, language="en", by="secretariat", at=SUMMER)
     assert info["Generated-At"] == "2026-07-16T00:30:09+02:00"
+
+
+NAMED = {"DATE_FORMAT", "SHORT_DATE_FORMAT", "DATETIME_FORMAT", "SHORT_DATETIME_FORMAT"}
+NAMED |= {"MONTH_DAY_FORMAT", "YEAR_MONTH_FORMAT", "TIME_FORMAT", "Y-m-d"}  # Y-m-d: ISO, machines
+
+
+def test_templates_use_named_formats_only():
+    from tests.cwg.test_no_style_attributes import ROOT, templates
+
+    own_formats = [
+        f"{path.relative_to(ROOT)}: {found}"
+        for path in templates()
+        for found in re.findall(r"\|date:[\"']([^\"']*)[\"']", path.read_text())
+        if found not in NAMED
+    ]
+    assert not own_formats, "use a named format or |geneva_datetime:\n" + "\n".join(own_formats)
+    # The datetimes' ISO form comes from |iso_datetime (Django's "c" keeps microseconds).
+    assert not [path for path in templates() if "|date:'c'" in path.read_text()]
