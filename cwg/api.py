@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from cwg.dates import iso_datetime
 from cwg.exceptions import DomainError
 from cwg.models import ActionLine, SustainableDevelopmentGoal
 
@@ -17,6 +18,14 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return Response({"code": exc.code, "detail": str(exc.message)}, status=exc.http_status)
     return drf_exception_handler(exc, context)
+
+
+class GenevaDateTimeField(serializers.DateTimeField):
+    """A time as the API gives it: ISO 8601 in Geneva time with its offset, whole seconds
+    (2026-12-02T14:30:00+01:00). CwgConfig.ready maps every model DateTimeField to it."""
+
+    def to_representation(self, value):
+        return iso_datetime(value) or None
 
 
 ERROR_SCHEMA = {

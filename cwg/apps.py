@@ -38,3 +38,10 @@ class CwgConfig(AppConfig):
         from cwg import pagecache
 
         pagecache.connect()
+        from django.db import models
+        from rest_framework.serializers import ModelSerializer
+
+        from cwg.api import GenevaDateTimeField
+
+        # API times: ISO 8601 with Geneva's offset and no microseconds, for every serializer.
+        ModelSerializer.serializer_field_mapping[models.DateTimeField] = GenevaDateTimeField

@@ -138,6 +138,8 @@ USE_I18N = True
 # Meetings are in Geneva: store UTC, show Geneva time (IANA names it Europe/Zurich).
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Zurich")
 USE_TZ = True
+# Each language's date formats (cwg/formats/<language>/formats.py), before Django's own.
+FORMAT_MODULE_PATH = ["cwg.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

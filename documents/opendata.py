@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cwg.dates import iso_date
 from cwg.opendata import (
     DataFile,
     Dataset,
@@ -80,7 +81,7 @@ def document_rows(documents: list[Document]) -> list[list]:
             " ".join(sorted({file.language for file in document.files.all()})),
             document.get_status_display(),
             "true" if document.is_late else "false",
-            document.published_at.date().isoformat() if document.published_at else "",
+            iso_date(document.published_at),
             " ".join(line.code for line in document.action_lines.all()),
             " ".join(str(goal.number) for goal in document.sdgs.all()),
         ]

@@ -5,6 +5,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import SimpleRouter
 
+from cwg.api import GenevaDateTimeField
 from meetings.models import AgendaItem, Meeting
 
 
@@ -16,7 +17,7 @@ class AgendaItemSerializer(serializers.ModelSerializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     working_group = serializers.CharField(source="working_group.code")
-    contribution_deadline = serializers.DateTimeField(read_only=True)
+    contribution_deadline = GenevaDateTimeField(read_only=True)
     agenda_items = AgendaItemSerializer(many=True, read_only=True)
 
     class Meta:

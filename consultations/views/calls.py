@@ -1,7 +1,5 @@
 """The secretariat writes a call in the app: texts, dates, questions, and a preview."""
 
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -15,9 +13,8 @@ from consultations.exceptions import QuestionsLocked
 from consultations.forms import CallForm, QuestionForm, SubmissionForm
 from consultations.models import ConsultationCall, Question
 from consultations.permissions import can_edit_call, can_edit_questions, can_manage_calls
+from cwg.dates import GENEVA  # the group's dates are Geneva's, whatever the server's zone
 from cwg.exceptions import DomainError, NotAllowed
-
-GENEVA = ZoneInfo("Europe/Zurich")  # the group's dates are Geneva's, whatever the server's zone
 
 
 def _writable_call(request: HttpRequest, code: str) -> ConsultationCall:

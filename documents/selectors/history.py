@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+from cwg.dates import shown_datetime
 from cwg.models import MemberState, Organization
 from documents import permissions
 from documents.models import Document
@@ -139,7 +139,7 @@ def readable_comment(comment: str, *, version_dates: dict[int, object]) -> str:
             )
         if "version" in values:
             when = version_dates.get(int(values["version"]))
-            values["version"] = date_format(when, "j F Y, H:i") if when else values["version"]
+            values["version"] = shown_datetime(when) if when else values["version"]
         return str(words) % values if values else str(words)
     return comment
 

@@ -77,8 +77,8 @@ def check_meeting_open(*, meeting: Meeting, by: User) -> None:
         _("The %(meeting)s meeting (%(start)s to %(end)s) is over: it takes no more contributions.")
         % {
             "meeting": meeting,
-            "start": date_format(meeting.start_date, "j F Y"),
-            "end": date_format(meeting.end_date, "j F Y"),
+            "start": date_format(meeting.start_date, "DATE_FORMAT"),
+            "end": date_format(meeting.end_date, "DATE_FORMAT"),
         }
     )
 

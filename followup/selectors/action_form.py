@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext as _
 
+from cwg.dates import shown_date
 from cwg.models import Delegation, Officer
 from cwg.permissions import SECRETARIAT
 from followup.models import Action
@@ -21,7 +22,7 @@ def meeting_label(meeting: Meeting) -> str:
     return _("Meeting %(number)s (%(symbol)s, %(date)s)") % {
         "number": meeting.number,
         "symbol": meeting,
-        "date": meeting.start_date.isoformat(),
+        "date": shown_date(meeting.start_date),
     }
 
 

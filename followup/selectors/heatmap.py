@@ -7,6 +7,7 @@ tagged with the line. Three grouped queries, whatever the numbers.
 
 import csv
 import io
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from documents.models import Document
 from followup.models import Action
 from meetings.models import Meeting
 
+BANDS = 5  # colour bands of a banded table, beside the empty one
 COUNTED_DOCUMENTS = (Document.Status.REGISTERED, Document.Status.PUBLISHED)
 
 
@@ -76,6 +78,17 @@ class HeatMap:
             return "#ffffff"
         lightness = 90 - round(55 * cell.total / self.highest)
         return f"hsl(210, 70%, {lightness}%)"
+
+    def band(self, cell: Cell) -> int:
+        """0 for nothing, then 1 to BANDS with the count (relative to the highest cell): the
+        class band-N of a table cell, for pages that colour it without a style attribute."""
+        if cell.total == 0 or self.highest == 0:
+            return 0
+        return max(1, math.ceil(BANDS * cell.total / self.highest))
+
+    def banded_rows(self) -> list[tuple[Row, list[tuple[Cell, int]]]]:
+        """(row, [(cell, band)]) for a table coloured by classes."""
+        return [(row, [(cell, self.band(cell)) for cell in row.cells]) for row in self.rows]
 
     def svg_rows(self) -> list[tuple[int, Row, list[tuple[int, Cell, str]]]]:
         """(y, row, [(x, cell, fill)]) in pixels, for the template's SVG."""

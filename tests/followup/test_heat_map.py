@@ -10,7 +10,7 @@ from consultations.models import Submission
 from cwg.models import ActionLine
 from documents.models import Document
 from followup.models import Action
-from followup.selectors.heatmap import action_line_heat_map
+from followup.selectors.heatmap import BANDS, Cell, Column, HeatMap, Row, action_line_heat_map
 from tests.consultations.factories import CallFactory, SubmissionFactory
 from tests.documents.factories import DocumentFactory
 from tests.followup.factories import ActionFactory
@@ -115,3 +115,13 @@ def test_a_cell_lists_what_it_counts(tagged, as_role):
 @pytest.mark.parametrize(("role", "status"), [("delegate", 403), ("public", 302), ("chair", 200)])
 def test_who_sees_the_heat_map(tagged, as_role, role, status):
     assert as_role(role).get("/meetings/heat-map/").status_code == status
+
+
+def test_bands_colour_a_table_without_style_attributes():
+    line = ActionLine(code="C1")
+    column = Column(kind="meeting", key="44", label="44")
+    cells = [Cell(line, column, contributions=n) for n in (0, 1, 5, 10)]
+    heat_map = HeatMap(columns=[column], rows=[Row(line, cells)])
+    assert [heat_map.band(cell) for cell in cells] == [0, 1, 3, BANDS]
+    [(row, banded)] = heat_map.banded_rows()
+    assert [band for _cell, band in banded] == [0, 1, 3, 5]

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cwg import outbox
+from cwg.dates import iso_datetime
 from cwg.permissions import AnyUser
 from followup.models import RecordPackage
 from followup.selectors.record_package import meeting_fingerprint
@@ -133,7 +134,7 @@ def bag_info(*, contents: Contents, language: str, by: str, at: dt.datetime) -> 
         "Meeting-Dates": f"{meeting.start_date.isoformat()}/{meeting.end_date.isoformat()}",
         "Access-Level": contents.access,
         "Index-Language": language,
-        "Generated-At": at.isoformat(timespec="seconds"),
+        "Generated-At": iso_datetime(at),
         "Generated-By": by,
     }
 
