@@ -358,3 +358,21 @@ def test_an_empty_choice_means_the_last_language_used(people, as_role):
 def test_the_user_menu_links_to_the_choice(as_role):
     page = as_role("delegate").get("/").content.decode()
     assert reverse("cwg:mail_language") in page
+
+
+def test_a_notice_queued_before_the_templates_is_sent_in_its_readers_language(
+    document, django_capture_on_commit_callbacks
+):
+    """documents.send_document_notice: messages written by the previous code still go out."""
+    from cwg import outbox
+    from documents.tasks import NOTICE
+
+    reader = person("queued", language="ru")
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.enqueue(
+            NOTICE, document_id=document.pk, event="published", recipients=[reader.email]
+        )
+    [message] = mail.outbox
+    assert message.to == ["queued@example.invalid"]
+    assert "опубликован" in message.body
+    assert f"{SITE}{document.get_absolute_url()}" in message.body
