@@ -24,6 +24,7 @@ SEND = "cwg.send_rendered_mail"  # the outbox handler, in cwg/tasks.py
 
 def language_of(user) -> str:
     """The language a person reads their mails in."""
+    # recipients_by_language reads everyone's preference in one query and leaves it here.
     preference = getattr(user, "_mail_preference", None)
     if preference is None:
         preference = UserPreference.objects.filter(user_id=user.pk).first() or UserPreference()
