@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,15 @@ def _load_reference_data(sender, **kwargs) -> None:
     sync_action_lines(ActionLine, SustainableDevelopmentGoal)
 
 
+def _record_sign_in_language(sender, request, user, **kwargs) -> None:
+    from django.utils.translation import get_language
+
+    from cwg.services import record_last_language
+
+    language = getattr(request, "LANGUAGE_CODE", "") or get_language()
+    record_last_language(user=user, language=language)
+
+
 class CwgConfig(AppConfig):
     name = "cwg"
     verbose_name = _("Working group")
@@ -30,6 +40,7 @@ class CwgConfig(AppConfig):
         # Permissions rows exist only after migrate has created them, hence post_migrate.
         post_migrate.connect(_grant_role_permissions, dispatch_uid="cwg.grant_role_permissions")
         post_migrate.connect(_load_reference_data, dispatch_uid="cwg.load_reference_data")
+        user_logged_in.connect(_record_sign_in_language, dispatch_uid="cwg.sign_in_language")
         from cwg.search.registry import register_facet_labels
         from cwg.selectors import action_line_labels, sdg_labels
 

@@ -1,8 +1,10 @@
 """Form fields shared by the apps: choosing WSIS action lines and SDGs (reference data here)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
 
 from cwg.models import ActionLine, SustainableDevelopmentGoal
 
@@ -43,3 +45,18 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class MailLanguageForm(forms.Form):
+    """/account/language/: the language of a person's mails."""
+
+    language = forms.ChoiceField(
+        label=_("Language of my mails"),
+        required=False,
+        help_text=_("The notices about documents, consultations and actions come in it."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        last_used = ("", _("The language I last used on this site"))
+        self.fields["language"].choices = [last_used, *settings.LANGUAGES]

@@ -388,3 +388,29 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.handler} #{self.pk} ({self.state})"
+
+
+class UserPreference(models.Model):
+    """What a person chose for themselves and what the site saw them use: the language of their
+    mails is the one they chose, else the one they last used (see cwg.mail.language_of)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
+    )
+    language = models.CharField(
+        _("language of my mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Empty: the language you last used on this site."),
+    )
+    last_language = models.CharField(
+        _("last language used"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("user preference")
+        verbose_name_plural = _("user preferences")
+
+    def __str__(self) -> str:
+        return f"preference of {self.user_id}"

@@ -1,12 +1,20 @@
 import datetime as dt
 
 import reversion
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from cwg.exceptions import InvalidTransition
-from cwg.models import Delegation, MemberState, Officer, Organization, WorkingGroup
+from cwg.models import (
+    Delegation,
+    MemberState,
+    Officer,
+    Organization,
+    UserPreference,
+    WorkingGroup,
+)
 from cwg.permissions import ROLE_GROUPS
 
 
@@ -81,3 +89,34 @@ def enrol_user(
             user=user, member_state=member_state, organization=organization
         )
     return user
+
+
+def _language(code: str) -> str:
+    """The site's code for a language ('zh-hans'), or '' for none it offers."""
+    code = (code or "").lower()
+    return code if code in dict(settings.LANGUAGES) else ""
+
+
+def record_last_language(*, user, language: str) -> None:
+    """The language a person just used (signing in, switching): their mails follow it until
+    they choose one. Written only when it changed, so a sign-in costs one read."""
+    language = _language(language)
+    if not language or not getattr(user, "is_authenticated", False):
+        return
+    updated = UserPreference.objects.filter(user_id=user.pk).exclude(last_language=language)
+    if updated.update(last_language=language):
+        return
+    UserPreference.objects.get_or_create(user_id=user.pk, defaults={"last_language": language})
+
+
+@transaction.atomic
+def set_mail_language(*, user, language: str) -> UserPreference:
+    """A person chooses the language of their mails ('' = the one they last used)."""
+    if not user.is_authenticated:
+        raise InvalidTransition(_("Sign in to choose the language of your mails."))
+    if language and not _language(language):
+        raise InvalidTransition(_("Choose one of the site's languages."))
+    preference, _created = UserPreference.objects.update_or_create(
+        user_id=user.pk, defaults={"language": _language(language)}
+    )
+    return preference

@@ -17,6 +17,7 @@ app_urls = (
         path("accessibility/", views.accessibility, name="accessibility"),
         path("privacy/", views.privacy, name="privacy"),
         path("language/<str:code>/", views.switch_language, name="switch_language"),
+        path("account/language/", views.mail_language, name="mail_language"),
     ],
     "cwg",
 )

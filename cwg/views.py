@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -7,9 +9,13 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from cwg.forms import MailLanguageForm
+from cwg.models import UserPreference
 from cwg.pagecache import OPEN_DATA_SCOPE, public_page
+from cwg.services import record_last_language, set_mail_language
 
 
 @never_cache
@@ -102,4 +108,27 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
+    if request.user.is_authenticated:
+        record_last_language(user=request.user, language=code)
     return response
+
+
+@login_required
+def mail_language(request: HttpRequest) -> HttpResponse:
+    """The signed-in person chooses the language of their mails."""
+    preference = UserPreference.objects.filter(user=request.user).first()
+    initial = {"language": preference.language if preference else ""}
+    form = MailLanguageForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            set_mail_language(user=request.user, language=form.cleaned_data["language"])
+            messages.success(request, _("The language of your mails is saved."))
+            return redirect("cwg:mail_language")
+        status = 400
+    else:
+        status = 200
+    context = {
+        "form": form,
+        "last_language": preference.get_last_language_display() if preference else "",
+    }
+    return render(request, "cwg/mail_language.html", context, status=status)

@@ -20,7 +20,7 @@ from consultations.services.moderation import (
     publish_submissions,
     reject_submissions,
 )
-from consultations.services.notices import tell_author_of_decision
+from consultations.services.notices import tell_author_of_decision, tell_author_of_receipt
 from consultations.services.writing import (
     create_call,
     remove_question,
@@ -46,6 +46,7 @@ __all__ = [
     "remove_orphan_attachment_files",
     "submission_from_token",
     "tell_author_of_decision",
+    "tell_author_of_receipt",
     "submit_input",
     "withdraw_link_token",
     "withdraw_path",

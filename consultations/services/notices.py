@@ -3,42 +3,41 @@
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from consultations.models import ModerationDecision, Submission
-from cwg.characters import clean_text, one_line
+from consultations.services.inputs import withdraw_path
+from cwg.mail import render_mail, site_link
 
 Status = Submission.Status
 
 
-def _mail_text(*, decision: ModerationDecision, site_url: str) -> tuple[str, str]:
+def _mail(*, decision: ModerationDecision) -> tuple[str, str]:
     submission = decision.submission
-    values = {
-        "reference": submission.reference,
-        "call": submission.call.display_title,
+    published = reverse("consultations:published", args=[submission.call.code])
+    context = {
+        "submission": submission,
         "reason": decision.display_reason(submission.language),
-        "link": site_url.rstrip("/")
-        + reverse("consultations:published", args=[submission.call.code])
-        + f"#{submission.reference}",
+        "link": site_link(f"{published}#{submission.reference}"),
+        "call_link": site_link(reverse("consultations:detail", args=[submission.call.code])),
     }
-    if decision.to_status == Status.REJECTED:
-        subject = _("Your input %(reference)s was not accepted") % values
-        body = _(
-            "Your input %(reference)s to “%(call)s” was not accepted for the following "
-            "reason:\n\n%(reason)s\n\nThank you for your interest in the consultation.\n"
-        )
-    else:
-        subject = _("Your input %(reference)s is published") % values
-        body = _(
-            "Your input %(reference)s to “%(call)s” was accepted and is now published:\n"
-            "%(link)s\n\nThank you for your contribution.\n"
-        )
-    return one_line(subject), clean_text(body % values)
+    event = "rejected" if decision.to_status == Status.REJECTED else "published"
+    return render_mail(f"consultations/mail/decision_{event}", context, submission.language)
+
+
+def tell_author_of_receipt(*, submission_id: int) -> bool:
+    """Mail the author the reference number and the private withdraw link; False if gone."""
+    submission = Submission.objects.select_related("call").filter(pk=submission_id).first()
+    if submission is None:
+        return False
+    context = {"submission": submission, "link": site_link(withdraw_path(submission=submission))}
+    subject, body = render_mail("consultations/mail/receipt", context, submission.language)
+    EmailMessage(subject=subject, body=body, to=[submission.email]).send()
+    return True
 
 
 @transaction.atomic
-def tell_author_of_decision(*, submission_id: int, site_url: str = "") -> bool:
+def tell_author_of_decision(*, submission_id: int) -> bool:
     """Mail the author once about the latest rejection or publication; False if already told.
 
     The decision row is locked and marked: a task delivered twice sends one mail."""
@@ -51,8 +50,7 @@ def tell_author_of_decision(*, submission_id: int, site_url: str = "") -> bool:
     )
     if decision is None or decision.author_told_at is not None:
         return False
-    with translation.override(decision.submission.language):
-        subject, body = _mail_text(decision=decision, site_url=site_url)
+    subject, body = _mail(decision=decision)
     EmailMessage(subject=subject, body=body, to=[decision.submission.email]).send()
     decision.author_told_at = timezone.now()
     decision.save(update_fields=["author_told_at"])

@@ -20,6 +20,7 @@ from documents.services.notifications import (
     notify_cosponsors,
     notify_secretariat,
     notify_submitter,
+    notify_withdrawal,
 )
 from documents.services.symbols import allocate_number
 from meetings.models import AgendaItem, Meeting
@@ -320,6 +321,7 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
     if not permissions.can_withdraw_document(user=by, document=document):
         raise NotAllowed(_("You may not withdraw this document."))
     previous = document.get_status_display()
+    previous_status = document.status
     document.status = Document.Status.WITHDRAWN
     document.withdrawn_reason = reason.strip()
     document.withdrawn_at = timezone.now()
@@ -330,6 +332,8 @@ def withdraw_document(*, document: Document, by: User, reason: str) -> Document:
         fields=["status", "withdrawn_reason", "withdrawn_at"],
     )
     permissions.revoke_draft_rights(document=document)
+    if previous_status != Document.Status.DRAFT:  # a draft was nobody else's business
+        notify_withdrawal(document=document, by=by)
     return document
 
 

@@ -1,4 +1,5 @@
-"""What a person asked of the follow-up mails: the language they read, the weekly digest."""
+"""What a person asked of the follow-up mails: the weekly digest (the language of all their
+mails is cwg.UserPreference's)."""
 
 from django.conf import settings
 from django.db import models
@@ -8,12 +9,6 @@ from django.utils.translation import gettext_lazy as _
 class FollowupPreference(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followup_preference"
-    )
-    language = models.CharField(
-        _("language of the mails"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
     )
     weekly_digest = models.BooleanField(
         _("send me the weekly digest"),
@@ -27,12 +22,6 @@ class FollowupPreference(models.Model):
 
     def __str__(self) -> str:
         return f"follow-up preference of {self.user_id}"
-
-
-def mail_language(user) -> str:
-    """The language a person reads their mails in; the site's default until they choose."""
-    preference = FollowupPreference.objects.filter(user=user).first()
-    return preference.language if preference else settings.LANGUAGE_CODE
 
 
 class SentDigest(models.Model):

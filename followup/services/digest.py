@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cwg.characters import clean_text, one_line
 from cwg.exceptions import InvalidTransition
+from cwg.mail import language_of, render_mail
+from cwg.services import set_mail_language
 from followup.models import FollowupPreference, SentDigest
 from followup.selectors.digest import delegation_digest
 from followup.services.reminders import TRANSIENT_MAIL_ERRORS, week_of
@@ -35,8 +35,9 @@ def set_digest_preference(*, user, weekly_digest: bool, language: str) -> Follow
     if not user.is_authenticated:
         raise InvalidTransition(_("Sign in to choose your mails."))
     preference, _created = FollowupPreference.objects.update_or_create(
-        user=user, defaults={"weekly_digest": weekly_digest, "language": language}
+        user=user, defaults={"weekly_digest": weekly_digest}
     )
+    set_mail_language(user=user, language=language)
     return preference
 
 
@@ -50,21 +51,19 @@ def send_digest_to(*, user_id: int, today: dt.date, site_url: str) -> bool:
     preference = FollowupPreference.objects.filter(user=user, weekly_digest=True).first()
     if preference is None:
         return False
-    with translation.override(preference.language):
+    language = language_of(user)
+    with translation.override(language):
         digest = delegation_digest(user=user, today=today)
-        if not digest.has_news:
-            return False
-        try:
-            with transaction.atomic():
-                SentDigest.objects.create(user=user, week=week)
-        except IntegrityError:
-            return False  # another run recorded it between our check and our insert
-        body = render_to_string(
-            "followup/digest_mail.txt",
-            {"digest": digest, "site_url": site_url.rstrip("/")},
-        )
-        subject = _("Your CWG digest for the week of %(week)s") % {"week": week.isoformat()}
-        send_mail(one_line(subject), clean_text(body), None, [user.email])
+    if not digest.has_news:
+        return False
+    try:
+        with transaction.atomic():
+            SentDigest.objects.create(user=user, week=week)
+    except IntegrityError:
+        return False  # another run recorded it between our check and our insert
+    context = {"digest": digest, "week": week, "site_url": site_url.rstrip("/")}
+    subject, body = render_mail("followup/mail/digest", context, language)
+    send_mail(subject, body, None, [user.email])
     return True
 
 

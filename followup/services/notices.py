@@ -1,16 +1,11 @@
-"""Mails to the people who own an action, each in the language they chose, with the link."""
+"""Mails to the people who own an action, each in their language (cwg.mail), with the link."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db.models import QuerySet
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from cwg import outbox
-from cwg.characters import clean_text, one_line
+from cwg.mail import mail_now, site_link
 from followup.models import Action
-from followup.models.preferences import mail_language
 
 ASSIGNMENT_NOTICE = "followup.send_assignment_notice"  # the outbox handler, in followup/tasks.py
 
@@ -27,7 +22,7 @@ def owner_users(action: Action) -> QuerySet:
 
 
 def action_link(action: Action) -> str:
-    return settings.SITE_URL.rstrip("/") + action.get_absolute_url()
+    return site_link(action.get_absolute_url())
 
 
 def notify_owner_on_commit(action: Action) -> None:
@@ -36,31 +31,10 @@ def notify_owner_on_commit(action: Action) -> None:
 
 
 def mail_assignment_notice(*, action_id: int) -> int:
-    """One mail per owner, in their language; the number sent (0 if the action is gone)."""
+    """One mail per language among the owners; the number of people mailed (0 if the action
+    is gone or closed)."""
     action = Action.objects.select_related("meeting__working_group").filter(pk=action_id).first()
     if action is None or not action.is_open:
         return 0
-    sent = 0
-    for user in owner_users(action).distinct():
-        with translation.override(mail_language(user)):
-            values = {
-                "title": action.title,
-                "meeting": action.meeting,
-                "due": action.due_date.isoformat(),
-                "link": action_link(action),
-            }
-            send_mail(
-                one_line(_("Action assigned to you: %(title)s") % values),
-                clean_text(
-                    _(
-                        "The secretariat assigned you the action “%(title)s” of meeting "
-                        "%(meeting)s, due on %(due)s.\n\nSee it and report progress here:\n"
-                        "%(link)s\n"
-                    )
-                    % values
-                ),
-                None,
-                [user.email],
-            )
-        sent += 1
-    return sent
+    context = {"action": action, "link": action_link(action)}
+    return len(mail_now(owner_users(action).distinct(), "followup/mail/action_assigned", context))

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.urls import reverse
 
-from cwg.characters import clean_text, one_line
+from cwg.mail import mail_now, site_link
 from cwg.permissions import SECRETARIAT
 from followup.models import Action, SentReminder
 from followup.services.notices import action_link, owner_users
@@ -81,24 +80,8 @@ def send_action_reminder(*, action_id: int, kind: str, today: dt.date) -> bool:
             )
     except IntegrityError:
         return False  # another run recorded it between our check and our insert
-    values = {
-        "title": action.title,
-        "due": action.due_date.isoformat(),
-        "meeting": action.meeting,
-        "link": action_link(action),
-    }
-    if kind == Kind.OVERDUE:
-        subject = _("Overdue: %(title)s (due %(due)s)") % values
-    else:
-        subject = _("Due soon: %(title)s (due %(due)s)") % values
-    body = (
-        _(
-            "The action “%(title)s” from meeting %(meeting)s is due on %(due)s.\n"
-            "Please report progress or mark it done in the follow-up system:\n%(link)s"
-        )
-        % values
-    )
-    send_mail(one_line(subject), clean_text(body), None, recipients)
+    context = {"action": action, "overdue": kind == Kind.OVERDUE, "link": action_link(action)}
+    mail_now(owner_users(action).distinct(), "followup/mail/reminder", context)
     return True
 
 
@@ -125,14 +108,13 @@ def send_secretariat_digest(*, today: dt.date) -> bool:
     period = week_of(today)
     if SentReminder.objects.filter(kind=Kind.DIGEST, action=None, period=period).exists():
         return False
-    recipients = sorted(
-        set(
-            get_user_model()
-            .objects.filter(is_active=True, groups__name=SECRETARIAT)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
+    people = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=SECRETARIAT)
+        .exclude(email="")
+        .distinct()
     )
+    recipients = sorted({person.email for person in people})
     if not recipients:
         return False
     try:
@@ -145,22 +127,14 @@ def send_secretariat_digest(*, today: dt.date) -> bool:
     open_actions = list(
         Action.objects.still_open().select_related("meeting__working_group").order_by("due_date")
     )
-    overdue = [a for a in open_actions if a.is_overdue_on(today)]
-    lines = [
-        _("Open actions: %(open)s, of which overdue: %(overdue)s.")
-        % {"open": len(open_actions), "overdue": len(overdue)},
-        "",
-    ]
-    lines += [
-        _("Overdue since %(due)s: %(title)s (%(meeting)s) %(link)s")
-        % {
-            "due": a.due_date.isoformat(),
-            "title": a.title,
-            "meeting": a.meeting,
-            "link": action_link(a),
-        }
-        for a in overdue
-    ]
-    subject = _("Follow-up digest for the week of %(week)s") % {"week": period.isoformat()}
-    send_mail(one_line(subject), clean_text("\n".join(lines)), None, recipients)
+    overdue = [action for action in open_actions if action.is_overdue_on(today)]
+    for action in overdue:
+        action.link = action_link(action)
+    context = {
+        "week": period,
+        "open_count": len(open_actions),
+        "overdue": overdue,
+        "dashboard_link": site_link(reverse("followup:action_dashboard")),
+    }
+    mail_now(people, "followup/mail/secretariat_digest", context)
     return True

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cwg.models import UserPreference
 from followup.forms import ActionUpdateForm, DigestPreferenceForm
 from followup.models import FollowupPreference
 from followup.permissions import can_report_progress
@@ -18,9 +19,10 @@ from followup.services.digest import set_digest_preference
 def my_digest(request: HttpRequest) -> HttpResponse:
     user = request.user
     preference = FollowupPreference.objects.filter(user=user).first()
+    chosen = UserPreference.objects.filter(user=user).first()
     initial = {
         "weekly_digest": preference.weekly_digest if preference else False,
-        "language": preference.language if preference else request.LANGUAGE_CODE,
+        "language": chosen.language if chosen and chosen.language else request.LANGUAGE_CODE,
     }
     form = DigestPreferenceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

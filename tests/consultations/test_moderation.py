@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from consultations.models import ModerationDecision, RejectionReason, Submission
@@ -108,6 +109,7 @@ def test_rejection_with_a_reason_from_the_list_mails_the_author_in_arabic(
     assert len(mail.outbox) == 1
 
 
+@override_settings(SITE_URL="https://cwg.example")
 def test_publication_mails_the_link_to_the_published_input(
     call, people, django_capture_on_commit_callbacks
 ):

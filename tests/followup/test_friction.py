@@ -5,8 +5,9 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.test import override_settings
 
+from cwg.models import UserPreference
 from documents.models import Document
-from followup.models import Action, FollowupPreference
+from followup.models import Action
 from followup.selectors.links import document_by_symbol
 from followup.services import create_action, edit_action
 from followup.services.reminders import send_due_reminders
@@ -73,7 +74,7 @@ def test_the_owner_is_told_in_their_language_with_the_link(
     delegate = people["delegate"]
     delegate.email = "delegate@example.invalid"
     delegate.save()
-    FollowupPreference.objects.create(user=delegate, language="fr")
+    UserPreference.objects.create(user=delegate, language="fr")
     with django_capture_on_commit_callbacks(execute=True):
         action = create_action(
             meeting=meeting,

@@ -146,7 +146,7 @@ def test_weekly_digest_once_per_week_to_the_secretariat(meeting, people):
     assert first.to == ["sec@example.invalid"]
     assert "Late one" in first.body
     assert "Later one" not in first.body
-    assert "week of 2026-03-09" in first.subject
+    assert "week of 9 March 2026" in first.subject
 
 
 def test_digest_failure_stays_pending(meeting, people, settings):

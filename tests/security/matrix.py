@@ -398,6 +398,7 @@ MATRIX |= {
         meeting_url("followup:record_package_download"), everyone(REDIRECT)
     ),
     "my:digest": Row(lambda world: reverse("my:digest"), signed_in(SIGNED_IN)),
+    "cwg:mail_language": Row(lambda world: reverse("cwg:mail_language"), signed_in(SIGNED_IN)),
     "meetings:public_calendar": Row(
         lambda world: reverse("meetings:public_calendar"), everyone(OK)
     ),
