@@ -45,6 +45,12 @@ def _current_languages(document: Document) -> set[str]:
     )
 
 
+def _lock(documents: list[Document]) -> None:
+    """Two people requesting for the same document wait for each other (no duplicate rows)."""
+    pks = sorted(document.pk for document in documents)
+    list(Document.objects.select_for_update().filter(pk__in=pks).order_by("pk").values("pk"))
+
+
 def _record(by: User, comment: str) -> None:
     reversion.set_user(by)
     reversion.set_comment(comment)
@@ -60,6 +66,7 @@ def request_translations(
     documents = list(documents)
     if not documents:
         raise TranslationRefused(_("Choose at least one document."))
+    _lock(documents)
     created = []
     with reversion.create_revision():
         for document in documents:
@@ -85,7 +92,7 @@ def _languages_named(requests: list[TranslationRequest]) -> str:
 
 def _locked(cell: TranslationRequest) -> TranslationRequest:
     return (
-        TranslationRequest.objects.select_for_update()
+        TranslationRequest.objects.select_for_update(of=("self",))
         .select_related("document__meeting__working_group", "file")
         .get(pk=cell.pk)
     )
@@ -131,6 +138,7 @@ def mark_not_required(*, document: Document, language: str, by: User) -> Transla
     _require_translatable(document)
     if language not in Language.values:
         raise TranslationRefused(_("Choose one of the six languages."))
+    _lock([document])
     cell = TranslationRequest.objects.filter(document=document, language=language).first()
     if cell is not None:
         return advance(cell=cell, to_state=State.NOT_REQUIRED, by=by)
