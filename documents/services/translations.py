@@ -159,6 +159,7 @@ def deliver(
     """The translators' file, through the normal upload checks, as that language's version."""
     _require_manager(by)
     cell = _locked(cell)
+    _require_translatable(cell.document)
     if cell.state not in WAITING_FOR_FILE:
         raise _refuse_move(cell, State.DELIVERED)
     file = add_file(

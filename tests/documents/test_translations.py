@@ -15,6 +15,7 @@ from documents.exceptions import TranslationRefused
 from documents.models import Document, DocumentFile, TranslationRequest
 from documents.opendata import TRANSLATIONS
 from documents.selectors.translations import translation_matrix
+from documents.services import withdraw_document
 from documents.services.files import remove_file
 from documents.services.translations import (
     advance,
@@ -135,6 +136,14 @@ def test_publishing_needs_the_delivered_file(requested, people):
     remove_file(file=cell.file, by=people["secretariat"], reason="wrong file")
     with pytest.raises(TranslationRefused):
         _move(cell, State.PUBLISHED, people)
+
+
+def test_a_withdrawn_document_takes_no_delivery(requested, people):
+    withdraw_document(document=requested.document, by=people["secretariat"], reason="Replaced")
+    with pytest.raises(TranslationRefused):
+        deliver(cell=requested, upload=docx_upload("نص"), by=people["secretariat"])
+    with pytest.raises(TranslationRefused):
+        _move(requested, State.IN_TRANSLATION, people)
 
 
 def test_only_the_secretariat_moves_and_delivers(requested, people):
@@ -266,6 +275,19 @@ def test_the_page_for_the_secretariat_and_the_public(requested, document, as_rol
     assert "translations_deliver" not in public
     assert 'type="file"' not in public
     assert 'data-state="coming"' in public
+
+
+def test_the_page_keeps_its_query_count(meeting, people, as_role, django_assert_max_num_queries):
+    client = as_role("secretariat")
+    first = published_document(meeting, people, "First", languages=("en",))
+    request_translations(documents=[first], by=people["secretariat"])
+    with django_assert_max_num_queries(12) as few:
+        client.get(_url(meeting))
+    for number in range(4):
+        published_document(meeting, people, f"More {number}", languages=("fr",))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(_url(meeting)).content.decode()
+    assert page.count("<tr>") == 1 + 5 + 1  # the header, the documents, the totals
 
 
 def test_the_meeting_page_links_the_matrix(meeting, client):
