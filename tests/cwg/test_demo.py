@@ -129,3 +129,11 @@ def test_the_demo_has_a_cosponsored_contribution(demo):
         title="Priorities for ITU after the WSIS+20 review"
     )
     assert document.source == "Egypt, Sweden"
+
+
+def test_the_coming_meeting_has_translations_under_way(demo):
+    from documents.models import TranslationRequest
+
+    requests = TranslationRequest.objects.filter(document__meeting__number=45)
+    assert sorted(requests.values_list("language", flat=True)) == ["es", "fr", "ru", "zh"]
+    assert requests.get(language="fr").state == TranslationRequest.State.IN_TRANSLATION
