@@ -45,10 +45,16 @@ def _current_languages(document: Document) -> set[str]:
     )
 
 
-def _lock(documents: list[Document]) -> None:
-    """Two people requesting for the same document wait for each other (no duplicate rows)."""
-    pks = sorted(document.pk for document in documents)
-    list(Document.objects.select_for_update().filter(pk__in=pks).order_by("pk").values("pk"))
+def _lock(documents: list[Document]) -> list[Document]:
+    """The documents as they are now, locked: two people requesting for the same document wait
+    for each other (no duplicate rows), and a document withdrawn meanwhile is seen so."""
+    pks = sorted({document.pk for document in documents})
+    return list(
+        Document.objects.select_for_update(of=("self",))
+        .select_related("meeting__working_group")
+        .filter(pk__in=pks)
+        .order_by("pk")
+    )
 
 
 def _record(by: User, comment: str) -> None:
@@ -66,7 +72,7 @@ def request_translations(
     documents = list(documents)
     if not documents:
         raise TranslationRefused(_("Choose at least one document."))
-    _lock(documents)
+    documents = _lock(documents)
     created = []
     with reversion.create_revision():
         for document in documents:
@@ -135,10 +141,10 @@ def advance(*, cell: TranslationRequest, to_state: str, by: User) -> Translation
 def mark_not_required(*, document: Document, language: str, by: User) -> TranslationRequest:
     """A language nobody needs for this document: requested or not yet, never once delivered."""
     _require_manager(by)
-    _require_translatable(document)
     if language not in Language.values:
         raise TranslationRefused(_("Choose one of the six languages."))
-    _lock([document])
+    (document,) = _lock([document])
+    _require_translatable(document)
     cell = TranslationRequest.objects.filter(document=document, language=language).first()
     if cell is not None:
         return advance(cell=cell, to_state=State.NOT_REQUIRED, by=by)
