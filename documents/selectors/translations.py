@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from reversion.models import Version
 
 from cwg.permissions import AnyUser
 from documents.models import (
@@ -178,6 +179,47 @@ def translation_matrix(
         states=states,
         totals=totals,
     )
+
+
+@dataclass(frozen=True)
+class TranslationChange:
+    when: dt.datetime
+    who: str
+    symbol: str
+    language: str
+    state: str
+
+
+def recent_translation_changes(matrix: Matrix, *, limit: int = 20) -> list[TranslationChange]:
+    """The latest changes of the matrix's cells, from their history (two queries): for the
+    secretariat, who made them."""
+    requests = {
+        str(cell.request.pk): row.document
+        for row in matrix.rows
+        for cell in row.cells
+        if cell.request is not None
+    }
+    if not matrix.manager or not requests:
+        return []
+    versions = (
+        Version.objects.get_for_model(TranslationRequest)
+        .filter(object_id__in=list(requests))
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")[:limit]
+    )
+    changes = []
+    for version in versions:
+        values, user = version.field_dict, version.revision.user
+        changes.append(
+            TranslationChange(
+                when=version.revision.date_created,
+                who=(user.get_full_name() or user.username) if user else "",
+                symbol=requests[version.object_id].symbol,
+                language=str(Language(values["language"]).label),
+                state=str(STATE_LABELS.get(values["state"], values["state"])),
+            )
+        )
+    return changes
 
 
 def pending_languages(document_ids: list[int]) -> dict[int, frozenset[str]]:

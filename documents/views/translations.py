@@ -21,6 +21,7 @@ from documents.selectors.translations import (
     LATE_LABEL,
     MATRIX_LANGUAGES,
     STATE_LABELS,
+    recent_translation_changes,
     translation_matrix,
 )
 from documents.services import translations
@@ -46,7 +47,7 @@ def _page(request, meeting, *, status: int = 200, error: str = "", kept: dict | 
         "language_choices": [(code, Language(code).label) for code in MATRIX_LANGUAGES],
         "error": error,
         "kept": kept or {},
-        "today": dt.date.today(),
+        "changes": recent_translation_changes(matrix),
     }
     return render(request, "documents/translation_matrix.html", context, status=status)
 

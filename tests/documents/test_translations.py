@@ -172,6 +172,15 @@ def test_every_change_is_in_the_history(requested, people):
     assert versions.first().revision.user == people["secretariat"]
 
 
+def test_the_page_shows_the_latest_changes_to_the_secretariat_only(requested, as_role, people):
+    _move(requested, State.IN_TRANSLATION, people)
+    meeting = requested.document.meeting
+    page = as_role("secretariat").get(_url(meeting)).content.decode()
+    assert "Latest changes" in page
+    assert page.count("Arabic: In translation") == 1
+    assert "Latest changes" not in as_role("delegate").get(_url(meeting)).content.decode()
+
+
 def test_the_matrix_states_and_totals(requested, document, people):
     deliver(cell=requested, upload=docx_upload("نص"), by=people["secretariat"])
     matrix = translation_matrix(user=people["secretariat"], meeting=document.meeting)
