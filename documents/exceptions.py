@@ -20,3 +20,10 @@ class FileWouldReplace(InvalidTransition):
     default_message = _(
         "A current file exists in this language: confirm that the new one replaces it."
     )
+
+
+class TranslationRefused(InvalidTransition):
+    """A translation cell asked to move where its state does not lead (the message says why)."""
+
+    code = "translation_refused"
+    default_message = _("This language version cannot move to that state.")

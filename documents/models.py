@@ -492,3 +492,74 @@ class DocumentFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} [{self.language}] rev {self.revision}"
+
+
+@reversion.register()
+class TranslationRequest(models.Model):
+    """One language version of one document asked of the translators, and how far it got.
+
+    A language with a current file and no request is the original or a published version (the
+    matrix derives it); a request follows requested -> in translation -> delivered (the file is
+    uploaded from the matrix) -> published, or is marked not required.
+    """
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", pgettext_lazy("state of a translation", "Requested")
+        IN_TRANSLATION = "in_translation", pgettext_lazy("state of a translation", "In translation")
+        DELIVERED = "delivered", pgettext_lazy("state of a translation", "Delivered")
+        PUBLISHED = "published", pgettext_lazy("state of a translation", "Published")
+        NOT_REQUIRED = "not_required", pgettext_lazy("state of a translation", "Not required")
+
+    document = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="translation_requests",
+        verbose_name=_("document"),
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.REQUESTED
+    )
+    due = models.DateField(_("due on"), null=True, blank=True)
+    file = models.ForeignKey(
+        DocumentFile,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("delivered file"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation request")
+        verbose_name_plural = _("translation requests")
+        ordering = ["document", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "language"], name="translation_request_once_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} [{self.language}] {self.state}"
+
+
+_T = TranslationRequest.State
+# Where the secretariat may move a translation. Delivered is reached only by uploading the file.
+TRANSLATION_MOVES = {
+    _T.REQUESTED: {_T.IN_TRANSLATION, _T.NOT_REQUIRED},
+    _T.IN_TRANSLATION: {_T.REQUESTED, _T.NOT_REQUIRED},
+    _T.DELIVERED: {_T.PUBLISHED},
+    _T.PUBLISHED: set(),
+    _T.NOT_REQUIRED: {_T.REQUESTED},
+}

@@ -5,7 +5,13 @@ never published is on no anonymous page, so delegates' uploads leave the cached 
 """
 
 from cwg.pagecache import OPEN_DATA_SCOPE, invalidate_when_saved
-from documents.models import CoSponsor, Document, DocumentFile, DocumentRevision
+from documents.models import (
+    CoSponsor,
+    Document,
+    DocumentFile,
+    DocumentRevision,
+    TranslationRequest,
+)
 from meetings.pagecache import meeting_scope
 
 DOCUMENTS_SCOPE = "documents"  # every public document: the API's list
@@ -33,7 +39,8 @@ def connect() -> None:
         uid="documents.document",
         m2m_fields=["agenda_items", "source_states", "source_organizations", "restricted_to"],
     )
-    for model in (DocumentFile, DocumentRevision, CoSponsor):  # language versions, Rev.N, sources
+    # language versions, Rev.N, sources, the languages coming
+    for model in (DocumentFile, DocumentRevision, CoSponsor, TranslationRequest):
         invalidate_when_saved(
             model,
             scopes=lambda row: scopes_of_document(row.document),

@@ -178,6 +178,11 @@ def can_manage_documents(*, user: AnyUser) -> bool:
     return is_secretariat(user)
 
 
+def can_manage_translations(*, user: AnyUser) -> bool:
+    """Request translations, move them along, upload what the translators deliver."""
+    return is_secretariat(user)
+
+
 def can_withdraw_document(*, user: AnyUser, document: Document) -> bool:
     if document.status == Document.Status.WITHDRAWN:
         return False

@@ -2,11 +2,12 @@
 unsubmitted draft, a contribution withdrawn in the open, and the secretariat's draft agenda with
 a revision being prepared. Written for the demo; built through the services."""
 
+import datetime as dt
 from collections.abc import Callable
 
 from django.contrib.auth.models import User
 
-from documents.models import Document
+from documents.models import Document, TranslationRequest
 from documents.services import (
     add_file,
     create_document,
@@ -16,6 +17,7 @@ from documents.services import (
     submit_document,
     withdraw_document,
 )
+from documents.services.translations import advance, request_translations
 from meetings.models import AgendaItem, Meeting
 
 DRAFT = "Priorities of Egypt for the follow-up of the WSIS+20 outcome"
@@ -63,3 +65,10 @@ def load(*, meeting: Meeting, people: dict[str, User], make_docx: Callable) -> N
         language="en",
         by=secretariat,
     )
+    # The secretariat asked for the agenda's other four languages, due two days before the
+    # posting deadline; French is with the translators (the six-language matrix shows both).
+    due = (meeting.posting_deadline - dt.timedelta(days=2)).date()
+    registered = Document.objects.get(pk=agenda.pk)
+    requests = request_translations(documents=[registered], by=secretariat, due=due)
+    french = next(request for request in requests if request.language == "fr")
+    advance(cell=french, to_state=TranslationRequest.State.IN_TRANSLATION, by=secretariat)

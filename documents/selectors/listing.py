@@ -13,6 +13,7 @@ from cwg.language_badges import LanguageBadge, in_badge_order
 from cwg.permissions import AnyUser
 from documents.models import Document, DocumentFile, Language
 from documents.permissions import can_download_files
+from documents.selectors.translations import pending_languages
 from meetings.models import AgendaItem
 
 
@@ -59,12 +60,8 @@ def current_files(document: Document) -> dict[str, DocumentFile]:
 
 
 def translation_requests(documents: Iterable[Document]) -> dict[int, frozenset[str]]:
-    """Languages asked for and not yet delivered, per document id.
-
-    No translation request is recorded yet: the six-language matrix (issue 16, item 2) adds
-    them, and reads them here in one query for the whole list. Until then nothing is pending.
-    """
-    return {}
+    """Languages asked for and not yet delivered, per document id, in one query for the list."""
+    return pending_languages([document.pk for document in documents])
 
 
 def language_badges(

@@ -26,6 +26,14 @@ from documents.views.listing import (
     registration_queue,
 )
 from documents.views.summary import create_summary, edit_summary, publish_summary
+from documents.views.translations import (
+    deliver_translation,
+    move_translation,
+    request_translations,
+    translation_page,
+    translations_csv,
+    translations_datapackage,
+)
 from documents.views.workflow import TRANSITIONS, transition, withdraw
 
 __all__ = [
@@ -54,5 +62,11 @@ __all__ = [
     "remove_file",
     "restore",
     "transition",
+    "translation_page",
+    "translations_csv",
+    "translations_datapackage",
+    "deliver_translation",
+    "move_translation",
+    "request_translations",
     "withdraw",
 ]

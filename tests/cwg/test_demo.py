@@ -154,3 +154,11 @@ def test_the_wsis20_call_has_its_title_and_description_in_six_languages(demo):
     languages = {"ar", "zh-hans", "en", "fr", "ru", "es"}
     assert set(call.title) == languages
     assert set(call.description) == languages
+
+
+def test_the_coming_meeting_has_translations_under_way(demo):
+    from documents.models import TranslationRequest
+
+    requests = TranslationRequest.objects.filter(document__meeting__number=45)
+    assert sorted(requests.values_list("language", flat=True)) == ["es", "fr", "ru", "zh"]
+    assert requests.get(language="fr").state == TranslationRequest.State.IN_TRANSLATION

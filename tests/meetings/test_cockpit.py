@@ -118,8 +118,9 @@ def test_the_cockpit_stays_in_constant_queries(
 ):
     client = as_role(role)
     published_document(meeting, people, "First", languages=("en", "ar"), items=agenda[:1])
-    # 15: the page, its agenda, the documents with their files, sources and co-sponsors.
-    with django_assert_max_num_queries(15) as few:
+    # 16: the page, its agenda, the documents with their files, sources and co-sponsors, the
+    # languages coming.
+    with django_assert_max_num_queries(16) as few:
         client.get(meeting.get_absolute_url())
     for i in range(5):
         published_document(meeting, people, f"More {i}", languages=("en", "fr"), items=agenda)

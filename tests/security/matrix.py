@@ -118,6 +118,17 @@ MATRIX |= {
     "documents:meeting_datapackage": Row(
         meeting_url("documents:meeting_datapackage"), everyone(OK)
     ),
+    # The six-language matrix: everyone reads it (their own documents and files only, the
+    # canaries check it), its CSV and descriptor; its actions are POST only.
+    "documents:translations": Row(meeting_url("documents:translations"), everyone(OK)),
+    "documents:translations_csv": Row(meeting_url("documents:translations_csv"), everyone(OK)),
+    "documents:translations_datapackage": Row(
+        meeting_url("documents:translations_datapackage"), everyone(OK)
+    ),
+    **{
+        f"documents:{name}": Row(meeting_url(f"documents:{name}"), everyone(METHOD))
+        for name in ["translations_request", "translations_move", "translations_deliver"]
+    },
     "documents:create": Row(
         meeting_url("documents:create"), signed_in(DELEGATIONS | OFFICERS | STAFF)
     ),
@@ -502,7 +513,24 @@ ADMIN_PUBLIC = {"admin:login", "admin:logout", "admin:jsi18n"}
 
 
 # More requests of the same URLs, for the canaries of one state each (not one per URL name).
+def secretariat_only_post(refused_input: int) -> dict[str, object]:
+    """A POST only the secretariat may make: an empty one is bad input for them, refused to
+    the others, and sends an anonymous visitor to sign in."""
+    expect = only(STAFF, refused_input, FORBIDDEN)
+    return expect | {"public": LOGIN}
+
+
 CANARY_ROWS: dict[str, Row] = {
+    **{
+        f"an empty {name} by POST": Row(
+            meeting_url(f"documents:{name}"), secretariat_only_post(status), method="post"
+        )
+        for name, status in [
+            ("translations_request", 409),
+            ("translations_move", 400),
+            ("translations_deliver", 400),
+        ]
+    },
     "withdrawn page": Row(document_url("documents:detail", "open_withdrawal"), everyone(OK)),
     "withdrawn history": Row(document_url("documents:history", "open_withdrawal"), everyone(OK)),
     # Its files are no longer offered, except to the secretariat.
