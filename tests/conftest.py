@@ -16,7 +16,7 @@ from django.utils import translation
 
 from tests.services import missing, why_unavailable
 
-SERVICE_MARKERS = ("postgres", "redis", "worker", "browser")
+SERVICE_MARKERS = ("postgres", "redis", "worker", "browser", "sweep")
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 # Tests write nothing into the checkout: hypothesis keeps its examples outside it.

@@ -33,6 +33,9 @@ def reachable(url: str) -> bool:
 
 
 def why_unavailable(marker: str) -> str | None:
+    if marker == "sweep" and not (REQUIRE_SERVICES or os.environ.get("CWG_SWEEPS") == "1"):
+        # Sweeps render every page in every language: CI runs them once, in its service pass.
+        return "a sweep over every page: runs with CWG_REQUIRE_SERVICES=1 or CWG_SWEEPS=1"
     if marker == "postgres" and connection.vendor != "postgresql":
         return "needs PostgreSQL: set DATABASE_URL=postgres://..."
     if marker in {"redis", "worker"}:

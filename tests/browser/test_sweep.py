@@ -20,7 +20,7 @@ from tests.security.matrix import CANARY_ROWS, MATRIX, OK
 from tests.security.world import build_world
 from tests.services import CHROMIUM
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.sweep, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (1280, 390)
 LANGUAGES = ("en", "ar")
