@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop, override
 from django.utils.translation import gettext_lazy as _
 
 from cwg.history import keep_on_restore
@@ -37,6 +37,9 @@ def in_language(texts: dict, language: str | None = None) -> str:
             return texts[key]
     return next(iter(texts.values()), "")
 
+
+# The reason stored, in English, when an author withdraws an input: read in the reader's language.
+AUTHOR_WITHDREW = gettext_noop("Withdrawn by its author.")
 
 CHOICE_SEPARATOR = ","  # between the values of a multiple-choice answer (values are slugs)
 
@@ -318,9 +321,13 @@ class ModerationDecision(models.Model):
         return f"{self.submission_id}: {self.from_status} -> {self.to_status}"
 
     def display_reason(self, language: str | None = None) -> str:
-        """A reason from the list reads in the reader's language; a written one as written."""
+        """A reason from the list reads in the reader's language, and so does the reason the site
+        itself gives (the author withdrew); one a person wrote reads as written."""
         if self.standard_reason_id:
             return in_language(self.standard_reason.text, language)
+        if self.reason == AUTHOR_WITHDREW:
+            with override(language or get_language()):
+                return str(_(AUTHOR_WITHDREW))
         return self.reason
 
 

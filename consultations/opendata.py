@@ -16,6 +16,7 @@ def call_datasets(user) -> list[Dataset]:
         datasets += [
             Dataset(
                 title=title,
+                written_by_people=True,
                 description=_("Published inputs to the call, one row per input."),
                 descriptor_url=reverse("consultations:datapackage", args=[call.code]),
                 files=[
@@ -26,6 +27,7 @@ def call_datasets(user) -> list[Dataset]:
             ),
             Dataset(
                 title=title,
+                written_by_people=True,
                 description=_(
                     "The call's statistics: inputs by status, stakeholder type, region, country."
                 ),

@@ -32,6 +32,7 @@ class Dataset:
     descriptor_url: str  # its datapackage.json
     files: list[DataFile] = field(default_factory=list)
     licence: dict = field(default_factory=lambda: dict(DEFAULT_LICENCE))
+    written_by_people: bool = False  # the title is what people wrote (a call's, an analysis's)
 
 
 @dataclass(frozen=True)

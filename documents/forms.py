@@ -15,6 +15,12 @@ from meetings.models import AgendaItem
 LANGUAGE_CHOICES = [("", _("Choose the language")), *Language.choices]
 
 
+class UserContentCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes whose labels are what people wrote (agenda items' titles), marked as such."""
+
+    option_template_name = "documents/widgets/user_content_option.html"
+
+
 class OrderedSelects(forms.SelectMultiple):
     """Several plain selects under one name, filled in order: the order is the one kept (a
     multiple select would send its options in list order, not in the order they were chosen)."""
@@ -67,7 +73,7 @@ class MeetingDocumentForm(forms.Form):
         label=_("Agenda items"),
         queryset=AgendaItem.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=UserContentCheckboxes,
     )
     access = forms.ChoiceField(
         label=_("Who may read it once published"), choices=Document.Access.choices

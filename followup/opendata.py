@@ -186,9 +186,10 @@ def heat_map_datapackage(*, base_url: str = "") -> dict:
     )
 
 
-def _dataset(title, description, descriptor: str, export: str, *args) -> Dataset:
+def _dataset(title, description, descriptor: str, export: str, *args, written=False) -> Dataset:
     return Dataset(
         title=str(title),
+        written_by_people=written,
         description=description,
         descriptor_url=reverse(f"followup:{descriptor}", args=args),
         files=[DataFile(label="CSV", url=reverse(f"followup:{export}", args=args))],
@@ -210,7 +211,7 @@ def follow_up_datasets(user) -> list[Dataset]:
     if can_see_gap_analyses(user=user):
         about = _("Gap analysis: requirements, mandates and coverage.")
         datasets += [
-            _dataset(analysis.title, about, "gap_datapackage", "gap_csv", analysis.pk)
+            _dataset(analysis.title, about, "gap_datapackage", "gap_csv", analysis.pk, written=True)
             for analysis in GapAnalysis.objects.order_by("pk")
         ]
     return datasets

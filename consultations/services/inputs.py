@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from consultations.exceptions import BadWithdrawLink, CallClosed, SignInRequired
 from consultations.models import (
+    AUTHOR_WITHDREW,
     CHOICE_SEPARATOR,
     Answer,
     ConsultationCall,
@@ -208,7 +209,7 @@ def withdraw_submission(*, token: str, withdrawn_at: dt.datetime | None = None) 
             decided_at=decision_time(withdrawn_at),
             from_status=submission.status,
             to_status=Status.WITHDRAWN,
-            reason=_("Withdrawn by its author."),
+            reason=AUTHOR_WITHDREW,
         )
         submission.status = Status.WITHDRAWN
         submission.save(update_fields=["status"])

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from cwg.dates import shown_datetime
 from cwg.models import MemberState, Organization
 from documents import permissions
-from documents.models import Document
+from documents.models import Document, Language
 from meetings.models import AgendaItem
 
 SHOWN_FIELDS = [
@@ -114,8 +115,49 @@ COMMENTS = [
         _("%(states)s declined to co-sponsor"),
     ),
     (re.compile(r"Corrected: (?P<reason>.*)", re.DOTALL), _("Corrected: %(reason)s")),
+    (re.compile(r"Started Rev\.(?P<revision>\d+)"), _("Started Rev.%(revision)s")),
+    (re.compile(r"Published Rev\.(?P<revision>\d+)"), _("Published Rev.%(revision)s")),
+    (
+        re.compile(r"Edited the correction \(Rev\.(?P<revision>\d+)\)"),
+        _("Edited the correction (Rev.%(revision)s)"),
+    ),
+    (
+        re.compile(r"Published the correction as (?P<symbol>.+)"),
+        _("Published the correction as %(symbol)s"),
+    ),
+    (re.compile(r"Proposed action lines and SDGs"), _("Proposed action lines and SDGs")),
+    (
+        re.compile(r"Added the (?P<language>\w+) file (?P<file>.+) \(Rev\.(?P<revision>\d+)\)"),
+        _("Added the %(language)s file %(file)s (Rev.%(revision)s)"),
+    ),
+    (
+        re.compile(
+            r"Replaced the (?P<language>\w+) file (?P<file>.+) with (?P<new>.+)"
+            r" \(Rev\.(?P<revision>\d+)\)"
+        ),
+        _("Replaced the %(language)s file %(file)s with %(new)s (Rev.%(revision)s)"),
+    ),
+    (
+        re.compile(
+            r"Removed the (?P<language>\w+) file (?P<file>.+) \(Rev\.(?P<revision>\d+)\): "
+            r"(?P<reason>.*)",
+            re.DOTALL,
+        ),
+        _("Removed the %(language)s file %(file)s (Rev.%(revision)s): %(reason)s"),
+    ),
 ]
 STATUS_BY_ENGLISH_LABEL = {str(label): value for value, label in Document.Status.choices}
+
+
+def _language_name(stored: str) -> str:
+    """A file's language as the services stored it (its English name) in the reader's language."""
+    with translation.override("en"):
+        codes = {str(label): code for code, label in Language.choices}
+    if stored not in codes:
+        return stored
+    name = str(Language(codes[stored]).label)
+    # Mid-sentence, only English writes a language's name with a capital.
+    return name if translation.get_language().startswith("en") else name.lower()
 
 
 def readable_comment(comment: str, *, version_dates: dict[int, object]) -> str:
@@ -137,6 +179,8 @@ def readable_comment(comment: str, *, version_dates: dict[int, object]) -> str:
             values["state"] = (
                 str(Document.Status(status).label).lower() if status else values["state"]
             )
+        if "language" in values:
+            values["language"] = _language_name(values["language"])
         if "version" in values:
             when = version_dates.get(int(values["version"]))
             values["version"] = shown_datetime(when) if when else values["version"]

@@ -57,7 +57,7 @@ def heat_map_cell(request: HttpRequest, code: str, kind: str, key: str) -> HttpR
     line = ActionLine.objects.filter(code__iexact=code).first()
     if line is None or kind not in ("meeting", "call"):
         raise Http404
-    context = {"line": line, "documents": [], "inputs": [], "actions": []}
+    context = {"line": line, "kind": kind, "documents": [], "inputs": [], "actions": []}
     if kind == "meeting":
         meeting = Meeting.objects.filter(number=key).first() if key.isdigit() else None
         if meeting is None:

@@ -71,6 +71,15 @@ def html_pages(world, people) -> list[Visit]:
     return visits
 
 
+def signed_in_context(browser, people, role: str, language: str, base_url: str):
+    """A browser context signed in as `role` (nobody for the public), reading `language`."""
+    context = browser.new_context(base_url=base_url)
+    cookies = session_cookie(people, role, base_url)
+    cookies.append({"name": "django_language", "value": language, "url": base_url})
+    context.add_cookies(cookies)
+    return context
+
+
 def session_cookie(people, role: str, base_url: str) -> list[dict]:
     if role == "public":
         return []
@@ -100,12 +109,7 @@ def test_every_page_reads_right_fits_a_phone_and_passes_axe(live_server):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for role, role_visits in by_role.items():
             for language in LANGUAGES:
-                context = browser.new_context(base_url=live_server.url)
-                cookies = session_cookie(people, role, live_server.url)
-                cookies.append(
-                    {"name": "django_language", "value": language, "url": live_server.url}
-                )
-                context.add_cookies(cookies)
+                context = signed_in_context(browser, people, role, language, live_server.url)
                 page = context.new_page()
                 page.set_default_timeout(15_000)
                 for visit in role_visits:

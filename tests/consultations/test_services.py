@@ -241,3 +241,16 @@ def test_replayed_decisions_keep_their_past_time_but_never_a_future_one(call, pe
     )
     assert ModerationDecision.objects.get(submission=one).decided_at == past
     assert ModerationDecision.objects.get(submission=two).decided_at <= timezone.now()
+
+
+def test_the_authors_withdrawal_reads_in_the_readers_language(call, people):
+    from django.utils import translation
+
+    item = submit(call, people["public"])
+    with translation.override("fr"):
+        withdraw_submission(token=withdraw_link_token(submission=item))
+    decision = ModerationDecision.objects.get(submission=item)
+    assert decision.reason == "Withdrawn by its author."  # stored in English, whoever withdrew
+    with translation.override("es"):
+        assert decision.display_reason() == "Retirada por su autor."
+    assert decision.display_reason("ru") != decision.reason

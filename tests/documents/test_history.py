@@ -93,3 +93,26 @@ def test_officers_read_the_whole_history_of_a_summary_they_write_together(meetin
         "Started the meeting summary",
     ]
     assert history_of(document=summary, user=people["other_delegate"]) == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "french"),
+    [
+        ("Published Rev.1", "Publication de la Rév.1"),
+        ("Started Rev.2", "Début de la Rév.2"),
+        ("Added the Arabic file note.docx (Rev.0)", "Ajout du fichier en arabe note.docx (Rév.0)"),
+        (
+            "Removed the English file a.pdf (Rev.1): wrong file",
+            "Retrait du fichier en anglais a.pdf (Rév.1) : wrong file",
+        ),
+        ("Proposed action lines and SDGs", "Proposition de grandes orientations et d’ODD"),
+        ("Something nobody wrote a rule for", "Something nobody wrote a rule for"),
+    ],
+)
+def test_revision_and_file_comments_read_in_french(stored, french):
+    from django.utils import translation
+
+    from documents.selectors.history import readable_comment
+
+    with translation.override("fr"):
+        assert readable_comment(stored, version_dates={}) == french

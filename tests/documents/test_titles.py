@@ -70,11 +70,14 @@ def test_pages_show_the_pages_language_with_lang_and_dir_on_another(document, cl
     assert ARABIC in arabic
     assert "Views on action lines 0" not in arabic
     french = page(client, document.get_absolute_url(), "fr")
-    assert f'<h1 dir="auto">{FRENCH}</h1>' in french
+    assert f'<h1 dir="auto" data-user-content translate="no">{FRENCH}</h1>' in french
     russian = page(client, document.get_absolute_url(), "ru")
-    assert '<h1 dir="auto"><span lang="en" dir="ltr">Views on action lines 0</span></h1>' in russian
+    assert (
+        '<h1 dir="auto" data-user-content translate="no">'
+        '<span lang="en" dir="ltr">Views on action lines 0</span></h1>' in russian
+    )
     english = page(client, document.get_absolute_url(), "en")
-    assert '<h1 dir="auto">Views on action lines 0</h1>' in english
+    assert '<h1 dir="auto" data-user-content translate="no">Views on action lines 0</h1>' in english
 
 
 def test_an_agenda_item_and_the_group_name_follow_the_page(meeting, client):
