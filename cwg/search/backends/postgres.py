@@ -24,6 +24,7 @@ from cwg.search.backends import (
 )
 from cwg.search.entries import Hit, IndexEntry, Results
 from cwg.search.normalize import tokens
+from cwg.search.principals import PUBLIC
 from cwg.search.query import Query, Term, parse
 from cwg.search.snippets import snippet
 
@@ -142,6 +143,16 @@ class PostgresBackend:
             )
             for row in rows
         }
+
+    def public_ids(self, kind: str, object_ids: list[int]) -> set[int]:
+        """Which of these entries the index holds as readable by anyone."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id FROM search_entry WHERE kind = %s AND object_id = ANY(%s)"
+                " AND principals && %s::text[]",
+                [kind, list(object_ids), [PUBLIC]],
+            )
+            return {row[0] for row in cursor.fetchall()}
 
     def delete(self, kind: str, object_ids: list[int]) -> None:
         with connection.cursor() as cursor:
