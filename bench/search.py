@@ -333,23 +333,35 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--naive", type=int, default=40, help="queries also run as icontains")
     parser.add_argument("--reuse", type=Path, default=None, help="SQLite index file to keep")
+    parser.add_argument(
+        "--engines",
+        default="sqlite,postgres",
+        help="comma-separated: sqlite, postgres (e.g. iterate on one with the other's index kept)",
+    )
     options = parser.parse_args()
+    engines = set(options.engines.split(","))
 
     create_database(os.environ["DATABASE_URL"])
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
-
-    from cwg.search.backends.postgres import PostgresBackend
-    from cwg.search.backends.sqlite import SQLiteBackend
 
     call_command("migrate", verbosity=0)
     user = delegate()
     vocabulary = Vocabulary()
     mixed = queries(vocabulary, options.queries)
     rows = []
+    if "sqlite" in engines:
+        rows.append(measure_sqlite(options, user, vocabulary, mixed))
+    if "postgres" in engines:
+        rows.append(measure_postgres(options, user, vocabulary, mixed))
+    report(rows, options)
+
+
+def measure_sqlite(options, user, vocabulary, mixed) -> dict:
+    from cwg.search.backends.sqlite import SQLiteBackend
+
     with tempfile.TemporaryDirectory() as folder:
         path = options.reuse or Path(folder) / "search.sqlite3"
         sqlite = SQLiteBackend(str(path))
@@ -369,8 +381,15 @@ def main() -> None:
             sqlite_naive(sqlite),
             options.naive,
         )
-        rows.append({**row, "rate": rate, "size": path.stat().st_size, "peak": peak_mb()})
         sqlite.connection.close()
+        return {**row, "rate": rate, "size": path.stat().st_size, "peak": peak_mb()}
+
+
+def measure_postgres(options, user, vocabulary, mixed) -> dict:
+    from django.db import connection
+
+    from cwg.search.backends.postgres import PostgresBackend
+
     postgres = PostgresBackend()
     rate = None
     with connection.cursor() as cursor:
@@ -382,8 +401,7 @@ def main() -> None:
         cursor.execute("SELECT pg_total_relation_size('search_entry')")
         size = cursor.fetchone()[0]
     row = measure("PostgreSQL", postgres, user, mixed, postgres_raw, postgres_naive, options.naive)
-    rows.append({**row, "rate": rate, "size": size, "peak": peak_mb()})
-    report(rows, options)
+    return {**row, "rate": rate, "size": size, "peak": peak_mb()}
 
 
 def report(rows, options) -> None:
