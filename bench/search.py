@@ -292,6 +292,10 @@ def measure(name, backend, user, mixed, raw, naive, naive_count) -> dict:
             for label, test in HIT_BANDS.items()
             if sum(1 for total in totals if test(total)) >= 2
         },
+        "slowest": sorted(
+            zip(product_ms, raw_ms, totals, [text for text, _word in mixed], strict=True),
+            reverse=True,
+        )[:8],
         "band_sizes": {
             label: sum(1 for total in totals if test(total)) for label, test in HIT_BANDS.items()
         },
@@ -339,6 +343,7 @@ def main() -> None:
         help="comma-separated: sqlite, postgres (e.g. iterate on one with the other's index kept)",
     )
     options = parser.parse_args()
+    options.load_before = os.getloadavg()
     engines = set(options.engines.split(","))
 
     create_database(os.environ["DATABASE_URL"])
@@ -426,7 +431,10 @@ def report(rows, options) -> None:
             f" {rate:>7} {row['size'] / 2**20:>8.0f} {row['peak']:>7.0f}"
         )
     print("\ngoals: p95 <= 50 ms, <= 2x the raw engine, >= 20x faster than icontains")
-    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
+    print(
+        f"load average (1, 5, 15 min) of the machine ({os.cpu_count()} cores):"
+        f" {options.load_before} at the start, {os.getloadavg()} at the end"
+    )
     print("median hits per query:", ", ".join(f"{r['engine']} {r['hits']:.0f}" for r in rows))
     print("\np95 product / raw by the documents a query matches (queries in the band):")
     for row in rows:
@@ -437,6 +445,11 @@ def report(rows, options) -> None:
             if label in row["by_hits"]
         )
         print(f"  {row['engine']}: {bands}")
+    print("\nslowest queries, product / raw ms (documents matched):")
+    for row in rows:
+        print(f"  {row['engine']}:")
+        for product_ms, raw_ms, total, text in row["slowest"]:
+            print(f"    {product_ms:7.1f} / {raw_ms:7.1f} ({total:>6}) {text}")
 
 
 if __name__ == "__main__":
