@@ -199,9 +199,9 @@ class PostgresBackend:
         required = sorted(f"{name}={value}" for name, value in known_filters(filters).items())
         offset = (max(page, 1) - 1) * per_page
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            # Compiling the plan to machine code costs more than running it (tens of ms).
-            cursor.execute("SET LOCAL jit = off")
+            # One round trip; compiling the plan to machine code (JIT) would cost more than
+            # running it, tens of milliseconds.
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
             cursor.execute(
                 SEARCH,
                 {
