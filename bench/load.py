@@ -121,7 +121,11 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=300)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--quick", action="store_true", help="30-second runs")
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/cwg_bench")
+    parser.add_argument(
+        "--database-url",
+        default="postgres://postgres@127.0.0.1:5432/cwg_load",
+        help="dropped and created again: never bench/search.py's cwg_bench, whose index took long",
+    )
     parser.add_argument(
         "--cache-url", default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1")
     )
