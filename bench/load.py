@@ -45,6 +45,17 @@ Meeting.objects.get_or_create(number=45, defaults={
 """
 
 
+# The files an anonymous visitor may download (an earlier revision's file is not offered): the
+# visitors of the mix download these (locustfile.DOWNLOADS).
+DOWNLOADABLE = """
+from django.contrib.auth.models import AnonymousUser
+from documents.models import DocumentFile
+from documents.selectors import file_for_download
+print(",".join(str(pk) for pk in DocumentFile.objects.order_by("pk").values_list("pk", flat=True)
+      if file_for_download(user=AnonymousUser(), pk=pk)))
+"""
+
+
 def recreate_database(url: str) -> None:
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
@@ -52,14 +63,15 @@ def recreate_database(url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def manage(env: dict, *args: str) -> None:
-    subprocess.run(  # noqa: S603 - our own manage.py
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         check=True,
-        stdout=subprocess.DEVNULL,
-    )
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
 
 
 def wait_until_up(deadline: float) -> None:
@@ -160,6 +172,7 @@ def main() -> None:
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo")
     manage(env, "shell", "-c", OPEN_MEETING)
+    os.environ["DOWNLOADS"] = manage(env, "shell", "-c", DOWNLOADABLE).strip().splitlines()[-1]
     server = subprocess.Popen(  # noqa: S603 - our own server on loopback
         [
             sys.executable,
