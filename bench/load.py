@@ -2,10 +2,12 @@
 
     .venv/bin/pip install -c requirements.lock -e ".[bench]"   # locust, once
     SECRET_KEY=x .venv/bin/python bench/load.py [--users 50] [--duration 300] [--quick]
-        [--cache-url redis://127.0.0.1:6379/1] [--no-page-cache]
+        [--cache-url redis://127.0.0.1:6379/1] [--broker-url URL | --eager] [--no-page-cache]
 
 Three runs against one server, with anonymous visitors' pages served from a shared Redis cache
-as in production (cwg/pagecache.py; the cache's database is emptied first): the realistic mix at
+as in production (cwg/pagecache.py; the cache's database is emptied first) and, as in production,
+a Celery worker beside it for text extraction, indexing and mail (--eager runs them inside the
+web requests, as a deployment without a broker does): the realistic mix at
 --users paced users for --duration (goals: p95 <= 100 ms, no error); then, with no think time so
 the server is saturated, the mix and the bare view (the ceiling) at --users (goal: the mix's
 throughput >= 0.2x the ceiling's, in the same run). Prints one table, with the machine's load
@@ -45,6 +47,17 @@ Meeting.objects.get_or_create(number=45, defaults={
 """
 
 
+# The files an anonymous visitor may download (an earlier revision's file is not offered): the
+# visitors of the mix download these (locustfile.DOWNLOADS).
+DOWNLOADABLE = """
+from django.contrib.auth.models import AnonymousUser
+from documents.models import DocumentFile
+from documents.selectors import file_for_download
+print(",".join(str(pk) for pk in DocumentFile.objects.order_by("pk").values_list("pk", flat=True)
+      if file_for_download(user=AnonymousUser(), pk=pk)))
+"""
+
+
 def recreate_database(url: str) -> None:
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
@@ -52,14 +65,15 @@ def recreate_database(url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def manage(env: dict, *args: str) -> None:
-    subprocess.run(  # noqa: S603 - our own manage.py
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         check=True,
-        stdout=subprocess.DEVNULL,
-    )
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
 
 
 def wait_until_up(deadline: float) -> None:
@@ -121,10 +135,21 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=300)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--quick", action="store_true", help="30-second runs")
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/cwg_bench")
+    parser.add_argument(
+        "--database-url",
+        default="postgres://postgres@127.0.0.1:5432/cwg_load",
+        help="dropped and created again: never bench/search.py's cwg_bench, whose index took long",
+    )
     parser.add_argument(
         "--cache-url", default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1")
     )
+    parser.add_argument(
+        "--broker-url",
+        default=os.environ.get("CELERY_BROKER_URL", ""),
+        help="Celery's broker, with a worker beside the server as in production (default: the"
+        " cache's Redis); --eager runs the tasks inside the web requests instead",
+    )
+    parser.add_argument("--eager", action="store_true", help="no worker: tasks in the requests")
     parser.add_argument("--no-page-cache", action="store_true", help="render every page")
     parser.add_argument("--port", type=int, default=8765)
     options = parser.parse_args()
@@ -149,13 +174,25 @@ def main() -> None:
         "CACHE_URL": options.cache_url,  # shared by the workers, as in production
         "PUBLIC_PAGE_CACHE_SECONDS": "0" if options.no_page_cache else "300",
     }
-    env.pop("CELERY_BROKER_URL", None)
+    if options.eager:
+        env.pop("CELERY_BROKER_URL", None)
+    else:  # text extraction, indexing and mail leave the request, as in production
+        env["CELERY_BROKER_URL"] = options.broker_url or options.cache_url
     recreate_database(options.database_url)
     redis.Redis.from_url(options.cache_url).flushdb()  # no page or rate count of an earlier run
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo")
     manage(env, "shell", "-c", OPEN_MEETING)
+    os.environ["DOWNLOADS"] = manage(env, "shell", "-c", DOWNLOADABLE).strip().splitlines()[-1]
+    worker = None
+    if not options.eager:
+        worker = subprocess.Popen(  # noqa: S603 - our own Celery worker
+            [sys.executable, "-m", "celery", "-A", "cwg", "worker", "--concurrency", "1"]
+            + ["--loglevel", "WARNING", "--without-mingle", "--without-gossip"],
+            cwd=ROOT,
+            env=env,
+        )
     server = subprocess.Popen(  # noqa: S603 - our own server on loopback
         [
             sys.executable,
@@ -186,8 +223,10 @@ def main() -> None:
             rows = run_locust(users, options.users, seconds, out, saturate=saturate)
             runs.append((label, rows, f"{before} -> {load_average()}"))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for process in (server, worker):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
     print_table(runs, options)
 
 
@@ -221,7 +260,8 @@ def print_table(runs, options) -> None:
     print(
         f"p95 of the mix at {options.users} paced users: "
         f"{totals['mix, paced']['95%']} ms (goal <= 100 ms); "
-        f"page cache {'off' if options.no_page_cache else 'on'}"
+        f"page cache {'off' if options.no_page_cache else 'on'}; "
+        f"tasks {'in the requests' if options.eager else 'in a Celery worker'}"
     )
 
 

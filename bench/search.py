@@ -292,6 +292,10 @@ def measure(name, backend, user, mixed, raw, naive, naive_count) -> dict:
             for label, test in HIT_BANDS.items()
             if sum(1 for total in totals if test(total)) >= 2
         },
+        "slowest": sorted(
+            zip(product_ms, raw_ms, totals, [text for text, _word in mixed], strict=True),
+            reverse=True,
+        )[:8],
         "band_sizes": {
             label: sum(1 for total in totals if test(total)) for label, test in HIT_BANDS.items()
         },
@@ -333,23 +337,36 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--naive", type=int, default=40, help="queries also run as icontains")
     parser.add_argument("--reuse", type=Path, default=None, help="SQLite index file to keep")
+    parser.add_argument(
+        "--engines",
+        default="sqlite,postgres",
+        help="comma-separated: sqlite, postgres (e.g. iterate on one with the other's index kept)",
+    )
     options = parser.parse_args()
+    options.load_before = os.getloadavg()
+    engines = set(options.engines.split(","))
 
     create_database(os.environ["DATABASE_URL"])
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
-
-    from cwg.search.backends.postgres import PostgresBackend
-    from cwg.search.backends.sqlite import SQLiteBackend
 
     call_command("migrate", verbosity=0)
     user = delegate()
     vocabulary = Vocabulary()
     mixed = queries(vocabulary, options.queries)
     rows = []
+    if "sqlite" in engines:
+        rows.append(measure_sqlite(options, user, vocabulary, mixed))
+    if "postgres" in engines:
+        rows.append(measure_postgres(options, user, vocabulary, mixed))
+    report(rows, options)
+
+
+def measure_sqlite(options, user, vocabulary, mixed) -> dict:
+    from cwg.search.backends.sqlite import SQLiteBackend
+
     with tempfile.TemporaryDirectory() as folder:
         path = options.reuse or Path(folder) / "search.sqlite3"
         sqlite = SQLiteBackend(str(path))
@@ -369,8 +386,15 @@ def main() -> None:
             sqlite_naive(sqlite),
             options.naive,
         )
-        rows.append({**row, "rate": rate, "size": path.stat().st_size, "peak": peak_mb()})
         sqlite.connection.close()
+        return {**row, "rate": rate, "size": path.stat().st_size, "peak": peak_mb()}
+
+
+def measure_postgres(options, user, vocabulary, mixed) -> dict:
+    from django.db import connection
+
+    from cwg.search.backends.postgres import PostgresBackend
+
     postgres = PostgresBackend()
     rate = None
     with connection.cursor() as cursor:
@@ -382,8 +406,7 @@ def main() -> None:
         cursor.execute("SELECT pg_total_relation_size('search_entry')")
         size = cursor.fetchone()[0]
     row = measure("PostgreSQL", postgres, user, mixed, postgres_raw, postgres_naive, options.naive)
-    rows.append({**row, "rate": rate, "size": size, "peak": peak_mb()})
-    report(rows, options)
+    return {**row, "rate": rate, "size": size, "peak": peak_mb()}
 
 
 def report(rows, options) -> None:
@@ -408,7 +431,10 @@ def report(rows, options) -> None:
             f" {rate:>7} {row['size'] / 2**20:>8.0f} {row['peak']:>7.0f}"
         )
     print("\ngoals: p95 <= 50 ms, <= 2x the raw engine, >= 20x faster than icontains")
-    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
+    print(
+        f"load average (1, 5, 15 min) of the machine ({os.cpu_count()} cores):"
+        f" {options.load_before} at the start, {os.getloadavg()} at the end"
+    )
     print("median hits per query:", ", ".join(f"{r['engine']} {r['hits']:.0f}" for r in rows))
     print("\np95 product / raw by the documents a query matches (queries in the band):")
     for row in rows:
@@ -419,6 +445,11 @@ def report(rows, options) -> None:
             if label in row["by_hits"]
         )
         print(f"  {row['engine']}: {bands}")
+    print("\nslowest queries, product / raw ms (documents matched):")
+    for row in rows:
+        print(f"  {row['engine']}:")
+        for product_ms, raw_ms, total, text in row["slowest"]:
+            print(f"    {product_ms:7.1f} / {raw_ms:7.1f} ({total:>6}) {text}")
 
 
 if __name__ == "__main__":

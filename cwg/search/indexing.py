@@ -15,6 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from cwg import outbox
 from cwg.pagecache import SEARCH_SCOPE, invalidate
 from cwg.search.backends import BackendUnavailable
+from cwg.search.principals import PUBLIC
 from cwg.search.registry import SOURCES
 
 REFRESH = "cwg.search.refresh_entries"  # the outbox handler, in cwg/search/tasks.py
@@ -25,6 +26,10 @@ def refresh(kind: str, object_ids: Iterable[int], *, backend=None) -> int:
 
     Every index backend is written before an unavailable one raises, so a retry finds the
     database's index already up to date and only repeats what failed.
+
+    Anonymous visitors' cached result pages are made stale only when an entry the public may
+    read is written or one it could read changes or goes: a draft or a members-only document
+    leaves them alone.
     """
     from cwg.search.engine import index_backends
 
@@ -33,18 +38,37 @@ def refresh(kind: str, object_ids: Iterable[int], *, backend=None) -> int:
     found = list(source.queryset().filter(pk__in=wanted))
     entries = [source.to_entry(obj) for obj in found]
     gone = sorted(wanted - {obj.pk for obj in found})
+    targets = [backend] if backend else index_backends()
+    public = any(PUBLIC in entry.principals for entry in entries) or _was_public(
+        targets[0], kind, wanted
+    )
     unavailable = None
-    for target in [backend] if backend else index_backends():
+    for target in targets:
         try:
             target.index(entries)
             if gone:
                 target.delete(kind, gone)
         except BackendUnavailable as error:
             unavailable = error
-    invalidate(SEARCH_SCOPE)  # cached result pages may show what was just written
+    if public:
+        invalidate(SEARCH_SCOPE)  # cached result pages may show what was just written
     if unavailable:
         raise unavailable
     return len(found)
+
+
+def _was_public(backend, kind: str, object_ids: set[int]) -> bool:
+    """Whether the index holds one of these entries as readable by the public (read before it
+    is written). A backend that cannot tell, or cannot be reached, counts as yes."""
+    public_ids = getattr(backend, "public_ids", None)
+    if not object_ids:
+        return False
+    if public_ids is None:
+        return True
+    try:
+        return bool(public_ids(kind, sorted(object_ids)))
+    except BackendUnavailable:
+        return True
 
 
 def schedule(kind: str, object_ids: Iterable[int]) -> None:

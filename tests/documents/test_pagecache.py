@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cwg.search.indexing import refresh
+from documents.models import Document
 from documents.services import (
     add_file,
     create_document,
@@ -75,6 +76,26 @@ def test_publishing_refreshes_the_api_list_and_indexing_refreshes_search(registe
     assert Client().get(search)["X-Page-Cache"] == "hit"  # the index has not changed yet
     refresh("document", [registered.pk])  # what the indexing task does after the commit
     assert link in fresh(search)
+
+
+def test_indexing_a_draft_or_a_members_only_document_leaves_search_cached(registered, people):
+    """Only index writes the public can see make the anonymous result pages stale."""
+    search = reverse("search:page") + "?q=Egypt"
+    refresh("document", [registered.pk])  # registered: officers only
+    cached(search)
+    draft = create_document(meeting=registered.meeting, title="Egypt draft", by=people["delegate"])
+    refresh("document", [draft.pk, registered.pk])
+    assert Client().get(search)["X-Page-Cache"] == "hit"
+
+
+def test_an_entry_the_public_could_read_refreshes_search_when_it_goes(published, people):
+    search = reverse("search:page") + "?q=Egypt"
+    link = f'href="{reverse("documents:detail", args=[published.pk])}"'
+    refresh("document", [published.pk])
+    assert link in cached(search)
+    Document.objects.filter(pk=published.pk).update(access=Document.Access.MEMBERS)
+    refresh("document", [published.pk])  # members only now: its old entry was public
+    assert link not in fresh(search)
 
 
 def test_withdrawing_refreshes_the_document_page(published, people):

@@ -9,7 +9,12 @@ Ranking reads ``ranking``, a narrow copy of the vector kept in the row (migratio
 title's lexemes and the document's most frequent ones, three positions each), never the full
 vector, which lives in TOAST; and only for the first COUNT_LIMIT readable matches the scan
 finds (in table order), which are also what is counted.
+
+A phrase is matched by its pairs of neighbouring words, lexemes of their own (migration 0003),
+so the GIN index answers it without reading back any row's full vector.
 """
+
+from itertools import pairwise
 
 from django.db import connection, transaction
 
@@ -24,6 +29,7 @@ from cwg.search.backends import (
 )
 from cwg.search.entries import Hit, IndexEntry, Results
 from cwg.search.normalize import tokens
+from cwg.search.principals import PUBLIC
 from cwg.search.query import Query, Term, parse
 from cwg.search.snippets import snippet
 
@@ -46,11 +52,22 @@ def tsvector_literal(title: str, body: str) -> str:
     )
 
 
+def _phrase(forms: tuple[str, ...]) -> str:
+    """Its pairs of neighbouring words (migration 0003), exact in the index; a phrase of three
+    words or more also checks the positions, only in rows that hold every pair."""
+    if len(forms) == 1:
+        return _lexeme(forms[0])
+    pairs = [_lexeme(f" {first} {second}") for first, second in pairwise(forms)]
+    if len(forms) == 2:
+        return pairs[0]
+    return "(" + " & ".join(pairs) + " & (" + " <-> ".join(_lexeme(form) for form in forms) + "))"
+
+
 def _ts_term(term: Term) -> str:
     if term.kind == "prefix":  # any of its readings
         return "(" + " | ".join(_lexeme(form) + ":*" for form in term.forms) + ")"
     if term.kind == "phrase":
-        return "(" + " <-> ".join(_lexeme(form) for form in term.forms) + ")"
+        return _phrase(term.forms)
     return _lexeme(term.forms[0])
 
 
@@ -61,20 +78,31 @@ def compile_tsquery(query: Query) -> str:
     return expression
 
 
+def ranking_tsquery(query: Query) -> str:
+    """What ``ranking`` (words only) is scored against: a phrase counts as its words."""
+    terms = [
+        " & ".join(_lexeme(form) for form in term.forms)
+        if term.kind == "phrase"
+        else _ts_term(term)
+        for term in query.must
+    ]
+    return " & ".join(f"({term})" for term in terms)
+
+
 # The match runs once, as a bitmap scan of the GIN index (seq scans are off for the statement:
 # a plan that tested rows one by one would read each row's TOASTed vector). Permissions and
 # facet filters are conditions of that scan, so nothing outside them is ever counted. The scan
 # stops at COUNT_LIMIT + 1 readable matches (a CTE is read as far as it is pulled): the extra
 # one only says that there are more. Total, page and facets come from the kept matches.
 SEARCH = """
-WITH q AS (SELECT %(query)s::tsquery AS q),
+WITH q AS (SELECT %(query)s::tsquery AS q, %(ranked)s::tsquery AS r),
 matched AS MATERIALIZED (
     SELECT e.id, e.facets, e.ranking FROM search_entry e, q
     WHERE e.document @@ q.q AND e.principals && %(principals)s::text[]
         AND e.facets @> %(required)s::text[]),
 found AS MATERIALIZED (SELECT * FROM matched LIMIT %(limit)s + 1),
 kept AS MATERIALIZED (
-    SELECT found.id, found.facets, ts_rank(found.ranking, q.q, 1) AS score FROM found, q
+    SELECT found.id, found.facets, ts_rank(found.ranking, q.r, 1) AS score FROM found, q
     LIMIT %(limit)s),
 page AS (SELECT id, score FROM kept ORDER BY score DESC, id LIMIT %(size)s OFFSET %(skip)s)
 SELECT
@@ -143,6 +171,16 @@ class PostgresBackend:
             for row in rows
         }
 
+    def public_ids(self, kind: str, object_ids: list[int]) -> set[int]:
+        """Which of these entries the index holds as readable by anyone."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id FROM search_entry WHERE kind = %s AND object_id = ANY(%s)"
+                " AND principals && %s::text[]",
+                [kind, list(object_ids), [PUBLIC]],
+            )
+            return {row[0] for row in cursor.fetchall()}
+
     def delete(self, kind: str, object_ids: list[int]) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -161,11 +199,14 @@ class PostgresBackend:
         required = sorted(f"{name}={value}" for name, value in known_filters(filters).items())
         offset = (max(page, 1) - 1) * per_page
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            # One round trip; compiling the plan to machine code (JIT) would cost more than
+            # running it, tens of milliseconds.
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL jit = off")
             cursor.execute(
                 SEARCH,
                 {
                     "query": compile_tsquery(query),
+                    "ranked": ranking_tsquery(query),
                     "principals": sorted(principals),
                     "required": required,
                     "limit": COUNT_LIMIT,

@@ -10,6 +10,7 @@ Facet filters are conditions of the same statement, which stops at COUNT_LIMIT r
 matches, newest first (highest rowid): only those are ranked and counted.
 """
 
+import json
 import sqlite3
 import threading
 from collections import Counter
@@ -25,6 +26,7 @@ from cwg.search.backends import (
 )
 from cwg.search.entries import Hit, IndexEntry, Results
 from cwg.search.normalize import indexed_texts
+from cwg.search.principals import PUBLIC
 from cwg.search.query import Query, Term, parse
 from cwg.search.snippets import snippet
 
@@ -177,6 +179,17 @@ class SQLiteBackend:
             )
             for row in rows
         }
+
+    def public_ids(self, kind: str, object_ids: list[int]) -> set[int]:
+        """Which of these entries the index holds as readable by anyone."""
+        public = access_token(PUBLIC)
+        with self._lock:
+            rows = self.connection.execute(
+                "SELECT e.object_id, f.access FROM entries e JOIN fts f ON f.rowid = e.rowid"
+                " WHERE e.kind = ? AND e.object_id IN (SELECT value FROM json_each(?))",
+                (kind, json.dumps(list(object_ids))),
+            ).fetchall()
+        return {object_id for object_id, access in rows if public in access.split()}
 
     def delete(self, kind: str, object_ids: list[int]) -> None:
         with self._lock, self.connection:
