@@ -2,7 +2,8 @@
 
     .venv/bin/pip install -c requirements.lock -e ".[bench]"   # locust, once
     SECRET_KEY=x .venv/bin/python bench/load.py [--users 50] [--duration 300] [--quick]
-        [--cache-url redis://127.0.0.1:6379/1] [--broker-url URL | --eager] [--no-page-cache]
+        [--threads 4] [--cache-url redis://127.0.0.1:6379/1] [--broker-url URL | --eager]
+        [--no-page-cache]
 
 Three runs against one server, with anonymous visitors' pages served from a shared Redis cache
 as in production (cwg/pagecache.py; the cache's database is emptied first) and, as in production,
@@ -134,6 +135,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--duration", type=int, default=300)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--threads", type=int, default=4, help="per worker (gunicorn.conf.py; 1: one at a time)"
+    )
     parser.add_argument("--quick", action="store_true", help="30-second runs")
     parser.add_argument(
         "--database-url",
@@ -173,6 +177,7 @@ def main() -> None:
         "EMAIL_URL": "dummymail://",  # receipts and notices are built, not printed
         "CACHE_URL": options.cache_url,  # shared by the workers, as in production
         "PUBLIC_PAGE_CACHE_SECONDS": "0" if options.no_page_cache else "300",
+        "GUNICORN_THREADS": str(options.threads),
     }
     if options.eager:
         env.pop("CELERY_BROKER_URL", None)
@@ -261,7 +266,8 @@ def print_table(runs, options) -> None:
         f"p95 of the mix at {options.users} paced users: "
         f"{totals['mix, paced']['95%']} ms (goal <= 100 ms); "
         f"page cache {'off' if options.no_page_cache else 'on'}; "
-        f"tasks {'in the requests' if options.eager else 'in a Celery worker'}"
+        f"tasks {'in the requests' if options.eager else 'in a Celery worker'}; "
+        f"gunicorn {options.workers} workers x {options.threads} threads"
     )
 
 

@@ -1,0 +1,11 @@
+"""gunicorn's settings, read from the directory it starts in (see README, "Running with ...").
+
+Each worker serves several requests at once in threads, so a slow request (a sign-in's password
+hash, an upload's checks) does not make the cached public pages behind it wait: bench/load.py
+measures the difference. WEB_CONCURRENCY (workers) is read by gunicorn itself.
+"""
+
+import os
+
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
