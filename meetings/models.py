@@ -43,6 +43,15 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("Leave empty to use the group's rule (N calendar days before the opening)."),
     )
+    posting_deadline_override = models.DateTimeField(
+        _("posting deadline (override)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When every language version should be online; leave empty to use the group's rule "
+            "(7 calendar days before the opening by default)."
+        ),
+    )
     demo_dates = models.BooleanField(
         _("demo dates"),
         default=False,
@@ -86,6 +95,9 @@ class Meeting(models.Model):
 
     @property
     def posting_deadline(self) -> dt.datetime:
+        """The end of the day N calendar days before the opening, unless the meeting has its own."""
+        if self.posting_deadline_override is not None:
+            return self.posting_deadline_override
         return self._end_of_day_before_opening(self.working_group.posting_days_before)
 
 

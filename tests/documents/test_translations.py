@@ -227,6 +227,21 @@ def test_late_cells_after_the_posting_deadline(requested, document, people):
     assert len(only_late.rows) == 1
 
 
+def test_a_meeting_sets_its_own_posting_deadline(requested, document, people):
+    """The group's rule (7 days before the opening) unless the meeting was given its own."""
+    meeting = document.meeting
+    rule = meeting.posting_deadline
+    meeting.posting_deadline_override = rule - dt.timedelta(days=3)
+    meeting.save()
+    between = rule - dt.timedelta(days=1)  # before the rule's deadline, after the meeting's
+    matrix = translation_matrix(user=people["secretariat"], meeting=meeting, now=between)
+    assert [cell.language for cell in matrix.rows[0].cells if cell.late] == ["ar", "zh", "ru", "es"]
+    meeting.posting_deadline_override = None
+    meeting.save()
+    matrix = translation_matrix(user=people["secretariat"], meeting=meeting, now=between)
+    assert not any(cell.late for cell in matrix.rows[0].cells)
+
+
 def test_the_matrix_filters(requested, document, meeting, people):
     published_document(meeting, people, "Complete", languages=("ar", "zh", "en", "fr", "ru", "es"))
     secretariat = people["secretariat"]
