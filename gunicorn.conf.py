@@ -9,3 +9,6 @@ import os
 
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Longer than a client's pause between two pages: with gthread, gunicorn's 2-second default closed
+# kept-alive connections under clients about to reuse them ("connection reset by peer").
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
