@@ -22,10 +22,8 @@ from cwg.models import UserPreference
 SEND = "cwg.send_rendered_mail"  # the outbox handler, in cwg/tasks.py
 
 
-def language_of(user) -> str:
-    """The language a person reads their mails in."""
-    # recipients_by_language reads everyone's preference in one query and leaves it here.
-    preference = getattr(user, "_mail_preference", None)
+def language_of(user, preference: UserPreference | None = None) -> str:
+    """The language a person reads their mails in (their preference read here unless given)."""
     if preference is None:
         preference = UserPreference.objects.filter(user_id=user.pk).first() or UserPreference()
     return preference.language or preference.last_language or settings.LANGUAGE_CODE
@@ -54,8 +52,7 @@ def recipients_by_language(users: Iterable) -> dict[str, list[str]]:
     }
     groups: dict[str, set[str]] = defaultdict(set)
     for user in users:
-        user._mail_preference = preferences.get(user.pk, UserPreference())
-        groups[language_of(user)].add(user.email)
+        groups[language_of(user, preferences.get(user.pk, UserPreference()))].add(user.email)
     return {language: sorted(addresses) for language, addresses in sorted(groups.items())}
 
 

@@ -563,3 +563,5 @@ TRANSLATION_MOVES = {
     _T.PUBLISHED: set(),
     _T.NOT_REQUIRED: {_T.REQUESTED},
 }
+# The states in which the translators' file is awaited: uploading it delivers the translation.
+AWAITING_FILE = frozenset({_T.REQUESTED, _T.IN_TRANSLATION})

@@ -17,6 +17,7 @@ from reversion.models import Version
 
 from cwg.permissions import AnyUser
 from documents.models import (
+    AWAITING_FILE,
     TRANSLATION_MOVES,
     Document,
     DocumentFile,
@@ -71,10 +72,7 @@ class Cell:
 
     @property
     def awaits_file(self) -> bool:
-        return self.request is not None and self.request.state in {
-            State.REQUESTED,
-            State.IN_TRANSLATION,
-        }
+        return self.request is not None and self.request.state in AWAITING_FILE
 
 
 @dataclass

@@ -13,6 +13,7 @@ from cwg.exceptions import NotAllowed
 from documents import permissions
 from documents.exceptions import TranslationRefused
 from documents.models import (
+    AWAITING_FILE,
     TRANSLATION_MOVES,
     Document,
     DocumentFile,
@@ -22,9 +23,6 @@ from documents.models import (
 from documents.services.files import add_file
 
 State = TranslationRequest.State
-
-ALLOWED = TRANSLATION_MOVES
-WAITING_FOR_FILE = {State.REQUESTED, State.IN_TRANSLATION}
 
 
 def _require_manager(by: User) -> None:
@@ -115,11 +113,11 @@ def _refuse_move(cell: TranslationRequest, to_state: str) -> TranslationRefused:
 
 @transaction.atomic
 def advance(*, cell: TranslationRequest, to_state: str, by: User) -> TranslationRequest:
-    """Move a cell along ALLOWED; publishing needs the delivered file still current."""
+    """Move a cell along TRANSLATION_MOVES; publishing needs the delivered file still current."""
     _require_manager(by)
     cell = _locked(cell)
-    if to_state not in State.values or to_state not in ALLOWED[cell.state]:
-        if to_state == State.DELIVERED and cell.state in WAITING_FOR_FILE:
+    if to_state not in State.values or to_state not in TRANSLATION_MOVES[cell.state]:
+        if to_state == State.DELIVERED and cell.state in AWAITING_FILE:
             raise TranslationRefused(_("Upload the translated file: that delivers it."))
         raise _refuse_move(cell, to_state)
     _require_translatable(cell.document)
@@ -166,7 +164,7 @@ def deliver(
     _require_manager(by)
     cell = _locked(cell)
     _require_translatable(cell.document)
-    if cell.state not in WAITING_FOR_FILE:
+    if cell.state not in AWAITING_FILE:
         raise _refuse_move(cell, State.DELIVERED)
     file = add_file(
         document=cell.document,
